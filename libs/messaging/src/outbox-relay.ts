@@ -1,0 +1,160 @@
+import pg from 'pg';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { DataSource } from 'typeorm';
+import type { Logger, PlatformMetrics } from '@olp/platform';
+import { HEADER_EVENT_ID, HEADER_EVENT_TYPE, HEADER_TRACEPARENT, type CloudEvent } from './cloud-event.js';
+import type { SubjectNamespace } from './subject-namespace.js';
+
+export interface OutboxRelayOptions {
+  schema: string;
+  /** Rows claimed per transaction. */
+  batchSize?: number;
+  /** Poll interval when no notification arrives (NOTIFY is only a hint). */
+  pollIntervalMs?: number;
+  /** Published rows are kept this long for inspection, then deleted. */
+  retentionHours?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  envelope: CloudEvent;
+  traceparent: string | null;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream and marks them sent. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so replicas share the work without publishing a row twice; the
+ * event id is the `Nats-Msg-Id`, so a row re-published after a crash between publish and mark
+ * is dropped by the server's de-duplication window (and by consumers' inboxes beyond it).
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private listener?: pg.Client;
+  private lastHousekeeping = 0;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retentionHours: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly js: JetStreamClient,
+    private readonly ns: SubjectNamespace,
+    private readonly metrics: PlatformMetrics,
+    private readonly logger: Logger,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.retentionHours = options.retentionHours ?? 24;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    const { schema } = this.options;
+    return this.dataSource.transaction(async (em) => {
+      const rows: OutboxRow[] = await em.query(
+        `SELECT id, subject, envelope, traceparent FROM ${schema}.outbox
+         WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      // Sent in order on one connection; acknowledgements are awaited together.
+      await Promise.all(rows.map((row) => this.publish(row)));
+      await em.query(`UPDATE ${schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      this.metrics.outboxPublished.inc({ schema }, rows.length);
+      return rows.length;
+    });
+  }
+
+  private async publish(row: OutboxRow): Promise<void> {
+    const h = natsHeaders();
+    h.set(HEADER_EVENT_ID, row.id);
+    h.set(HEADER_EVENT_TYPE, row.envelope.type);
+    if (row.traceparent) h.set(HEADER_TRACEPARENT, row.traceparent);
+    await this.js.publish(this.ns.subject(row.subject), JSON.stringify(row.envelope), { msgID: row.id, headers: h });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        failures = 0;
+        await this.housekeeping();
+      } catch (error) {
+        failures += 1;
+        this.logger.warn({ err: error, failures }, 'outbox relay could not publish; will retry');
+      }
+      if (published === this.batchSize && failures === 0) continue;
+      const delay = failures > 0 ? Math.min(30_000, 250 * 2 ** Math.min(failures, 7)) : this.pollIntervalMs;
+      await this.sleep(delay);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url) return;
+    const client = new pg.Client({ connectionString: url, application_name: `olp-${this.options.schema}-relay` });
+    client.on('notification', () => this.wake?.());
+    client.on('error', (error) => {
+      // Polling keeps the relay correct without notifications; reconnect on the next start.
+      this.logger.warn({ err: error }, 'outbox LISTEN connection failed; relying on polling');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${this.options.schema}_outbox`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not LISTEN for outbox notifications; relying on polling');
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private async housekeeping(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastHousekeeping < 5000) return;
+    this.lastHousekeeping = now;
+    const { schema } = this.options;
+    const [lag] = await this.dataSource.query(
+      `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS seconds
+       FROM ${schema}.outbox WHERE published_at IS NULL`,
+    );
+    this.metrics.outboxLag.set({ schema }, Number(lag?.seconds ?? 0));
+    await this.dataSource.query(
+      `DELETE FROM ${schema}.outbox WHERE published_at IS NOT NULL AND published_at < now() - make_interval(hours => $1)`,
+      [this.retentionHours],
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { validateSync } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import type { EntityManager } from 'typeorm';
+import { EVENTS, type EventPayload, type EventSubject } from '@olp/contracts';
+import { outgoingTraceparent } from '@olp/platform';
+import { buildCloudEvent, type CloudEvent } from './cloud-event.js';
+
+export interface OutboxAddOptions {
+  /** CloudEvents `subject`: the aggregate the event is about (e.g. the user id). */
+  about?: string;
+}
+
+/**
+ * Writes events into the service's outbox inside the caller's transaction, so the state change
+ * and its events commit or roll back together. The relay publishes them afterwards.
+ */
+export class OutboxWriter {
+  constructor(
+    private readonly source: string,
+    private readonly schema: string,
+  ) {}
+
+  async add<S extends EventSubject>(
+    em: EntityManager,
+    subject: S,
+    payload: EventPayload<S>,
+    options: OutboxAddOptions = {},
+  ): Promise<CloudEvent<EventPayload<S>>> {
+    if (!em.queryRunner?.isTransactionActive) {
+      throw new Error(`OutboxWriter.add(${subject}) must run inside a transaction`);
+    }
+    const cls = EVENTS[subject] as unknown as new () => object;
+    const errors = validateSync(plainToInstance(cls, payload), { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) {
+      throw new Error(`Event ${subject} violates its contract: ${errors.map((e) => e.toString()).join('; ')}`);
+    }
+    const event = buildCloudEvent(this.source, subject, payload, options.about);
+    await this.insert(em, subject, event);
+    return event;
+  }
+
+  /** For the messaging library itself (dead letters): a subject outside the typed registry. */
+  async addRaw(em: EntityManager, subject: string, event: CloudEvent): Promise<void> {
+    await this.insert(em, subject, event);
+  }
+
+  private async insert(em: EntityManager, subject: string, event: CloudEvent): Promise<void> {
+    await em.query(`INSERT INTO ${this.schema}.outbox (id, subject, envelope, traceparent) VALUES ($1, $2, $3, $4)`, [
+      event.id,
+      subject,
+      JSON.stringify(event),
+      outgoingTraceparent(),
+    ]);
+  }
+}

@@ -1,0 +1,201 @@
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { eventually } from '@olp/testing';
+import { buildCloudEvent } from '../src/index.js';
+import { MessagingHarness, SCHEMA, userRegistered } from './messaging-harness.js';
+
+const SUBJECT = 'identity.user.registered.v1';
+
+describe('transactional outbox → JetStream → durable consumer with inbox', () => {
+  const h = new MessagingHarness();
+
+  beforeAll(async () => {
+    await h.start('outbox');
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('never publishes an event whose transaction rolled back', async () => {
+    await expect(
+      h.dataSource.transaction(async (em) => {
+        await h.outbox.add(em, SUBJECT, userRegistered(1));
+        throw new Error('business rule failed after writing the event');
+      }),
+    ).rejects.toThrow('business rule failed');
+    const relay = h.relay();
+    expect(await relay.publishBatch()).toBe(0);
+    const [{ count }] = await h.dataSource.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.outbox`);
+    expect(count).toBe(0);
+    expect(await h.streamCount(SUBJECT)).toBe(0);
+  });
+
+  it('publishes a committed event exactly once, even when a crash makes the relay publish it again', async () => {
+    const event = await h.dataSource.transaction((em) => h.outbox.add(em, SUBJECT, userRegistered(2)));
+    const relay = h.relay();
+    expect(await relay.publishBatch()).toBe(1);
+    expect(await relay.publishBatch()).toBe(0);
+    // A relay that died after publishing but before marking the row sent: it publishes the row again.
+    await h.dataSource.query(`UPDATE ${SCHEMA}.outbox SET published_at = NULL WHERE id = $1`, [event.id]);
+    expect(await relay.publishBatch()).toBe(1);
+    expect(await h.streamCount(SUBJECT)).toBe(1);
+  });
+
+  it('loses nothing when the relay is down between commit and publish', async () => {
+    const before = await h.streamCount(SUBJECT);
+    await h.dataSource.transaction(async (em) => {
+      for (let i = 10; i < 15; i++) await h.outbox.add(em, SUBJECT, userRegistered(i));
+    });
+    // A relay that was killed before it could publish: nothing reached the stream yet.
+    expect(await h.streamCount(SUBJECT)).toBe(before);
+    const restarted = h.relay({ pollIntervalMs: 50 });
+    await restarted.start();
+    await eventually(async () => (await h.streamCount(SUBJECT)) === before + 5);
+    await restarted.stop();
+    const [{ pending }] = await h.dataSource.query(`SELECT count(*)::int AS pending FROM ${SCHEMA}.outbox WHERE published_at IS NULL`);
+    expect(pending).toBe(0);
+  });
+
+  it('rejects an event that breaks its contract before it is written', async () => {
+    await expect(
+      h.dataSource.transaction((em) => h.outbox.add(em, SUBJECT, { ...userRegistered(3), email: 'not-an-email' })),
+    ).rejects.toThrow(/violates its contract/);
+  });
+
+  it('refuses to write an event outside a transaction', async () => {
+    await expect(h.outbox.add(h.dataSource.manager, SUBJECT, userRegistered(4))).rejects.toThrow(/inside a transaction/);
+  });
+
+  it('a handler that fails twice and then succeeds has exactly one effect', async () => {
+    const target = userRegistered(20);
+    let calls = 0;
+    const consumer = h.consumer(
+      {
+        name: 'flaky',
+        handlers: {
+          [SUBJECT]: async (event, { em }) => {
+            if (event.data.userId !== target.userId) return;
+            calls += 1;
+            await em.query(`INSERT INTO ${SCHEMA}.effects (event_id, note) VALUES ($1, 'flaky')`, [event.id]);
+            if (calls <= 2) throw new Error(`transient failure ${calls}`);
+          },
+        },
+      },
+      { backoffMs: 20, maxAttempts: 5 },
+    );
+    await consumer.start();
+    const event = await h.dataSource.transaction((em) => h.outbox.add(em, SUBJECT, target));
+    await h.relay().publishBatch();
+    await eventually(async () => (await h.effects()).some((e) => e.event_id === event.id));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).toBe(3);
+    expect((await h.effects()).filter((e) => e.event_id === event.id)).toHaveLength(1);
+    await consumer.stop();
+  });
+
+  it('a redelivered event (same id, published twice) has one effect', async () => {
+    const consumer = h.consumer({
+      name: 'dedup',
+      handlers: {
+        [SUBJECT]: async (event, { em }) => {
+          await em.query(`INSERT INTO ${SCHEMA}.effects (event_id, note) VALUES ($1, 'dedup')`, [event.id]);
+        },
+      },
+    });
+    await consumer.start();
+    const event = buildCloudEvent('msgtest', SUBJECT, userRegistered(30));
+    // Two copies with different message ids get past JetStream's de-duplication: only the inbox stops the second.
+    for (const msgID of ['copy-1', 'copy-2']) {
+      await h.js.publish(h.ns.subject(SUBJECT), JSON.stringify(event), { msgID, headers: natsHeaders() });
+    }
+    await eventually(async () => (await h.effects()).some((e) => e.event_id === event.id && e.note === 'dedup'));
+    await new Promise((r) => setTimeout(r, 500));
+    const rows = (await h.effects()).filter((e) => e.event_id === event.id && e.note === 'dedup');
+    expect(rows).toHaveLength(1);
+    await consumer.stop();
+  });
+
+  it('moves a poison message to the dead letters with its error after the configured attempts', async () => {
+    let attempts = 0;
+    const poison = userRegistered(40);
+    const consumer = h.consumer(
+      {
+        name: 'poison',
+        handlers: {
+          [SUBJECT]: async (event) => {
+            if (event.data.userId !== poison.userId) return;
+            attempts += 1;
+            throw new Error('cannot handle this user');
+          },
+        },
+      },
+      { backoffMs: 20, maxAttempts: 3 },
+    );
+    await consumer.start();
+    const event = await h.dataSource.transaction((em) => h.outbox.add(em, SUBJECT, poison));
+    await h.relay().publishBatch();
+    const [dead] = await eventually(async () => {
+      const rows = await h.dataSource.query(`SELECT * FROM ${SCHEMA}.dead_letters WHERE event_id = $1`, [event.id]);
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(dead.consumer).toBe('msgtest-poison');
+    expect(dead.attempts).toBe(3);
+    expect(dead.error).toContain('cannot handle this user');
+    expect(attempts).toBe(3);
+    // The dead letter is also published (through the outbox) on its subject for operators.
+    const [row] = await h.dataSource.query(`SELECT subject FROM ${SCHEMA}.outbox WHERE subject = 'deadletter.msgtest.poison'`);
+    expect(row).toBeDefined();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(attempts).toBe(3);
+    await consumer.stop();
+  });
+
+  it('dead-letters an unreadable message at once instead of retrying it', async () => {
+    const consumer = h.consumer({ name: 'garbage', handlers: { [SUBJECT]: async () => undefined } });
+    await consumer.start();
+    await h.js.publish(h.ns.subject(SUBJECT), '{ not json', { msgID: 'garbage-1' });
+    const [dead] = await eventually(async () => {
+      const rows = await h.dataSource.query(`SELECT * FROM ${SCHEMA}.dead_letters WHERE consumer = 'msgtest-garbage'`);
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(dead.error).toContain('not JSON');
+    expect(dead.attempts).toBe(1);
+    await consumer.stop();
+  });
+
+  it('processes once each of 1,000 events published while the consumer was down', async () => {
+    // Create the durable, then stop it: the consumer is "down" while the events are published.
+    const seen: string[] = [];
+    const definition = {
+      name: 'catch-up',
+      handlers: {
+        [SUBJECT]: async (event: { id: string }, { em }: { em: import('typeorm').EntityManager }) => {
+          seen.push(event.id);
+          await em.query(`INSERT INTO ${SCHEMA}.effects (event_id, note) VALUES ($1, 'catch-up')`, [event.id]);
+        },
+      },
+    };
+    const first = h.consumer(definition);
+    await first.start();
+    await first.stop();
+    const ids = new Set<string>();
+    await h.dataSource.transaction(async (em) => {
+      for (let i = 0; i < 1000; i++) ids.add((await h.outbox.add(em, SUBJECT, userRegistered(1000 + i))).id);
+    });
+    const relay = h.relay({ batchSize: 250 });
+    while ((await relay.publishBatch()) > 0);
+    const second = h.consumer(definition);
+    await second.start();
+    await eventually(async () => {
+      const [{ count }] = await h.dataSource.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.effects WHERE note = 'catch-up'`);
+      return count >= ids.size;
+    }, 30000);
+    await new Promise((r) => setTimeout(r, 300));
+    const rows: { event_id: string; n: number }[] = await h.dataSource.query(
+      `SELECT event_id, count(*)::int AS n FROM ${SCHEMA}.effects WHERE note = 'catch-up' GROUP BY event_id`,
+    );
+    const mine = rows.filter((r) => ids.has(r.event_id));
+    expect(mine).toHaveLength(1000);
+    expect(mine.every((r) => r.n === 1)).toBe(true);
+    await second.stop();
+  });
+});

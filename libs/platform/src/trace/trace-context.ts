@@ -1,0 +1,45 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+
+/** What follows one unit of work (an HTTP request, a request/reply call, an event) across processes. */
+export interface TraceContext {
+  /** W3C trace context header value: `00-<trace-id>-<span-id>-<flags>`. */
+  traceparent: string;
+  traceId: string;
+  requestId?: string;
+}
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+const storage = new AsyncLocalStorage<TraceContext>();
+
+function hex(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+export function parseTraceparent(value: string | undefined | null): { traceId: string; spanId: string; flags: string } | null {
+  if (!value) return null;
+  const match = TRACEPARENT.exec(value.trim());
+  if (!match || /^0+$/.test(match[1]!) || /^0+$/.test(match[2]!)) return null;
+  return { traceId: match[1]!, spanId: match[2]!, flags: match[3]! };
+}
+
+/** A child span of an incoming traceparent, or a new trace when there is none (or it is malformed). */
+export function continueTrace(incoming?: string | null, requestId?: string): TraceContext {
+  const parent = parseTraceparent(incoming);
+  const traceId = parent?.traceId ?? hex(16);
+  const flags = parent?.flags ?? '01';
+  return { traceparent: `00-${traceId}-${hex(8)}-${flags}`, traceId, ...(requestId ? { requestId } : {}) };
+}
+
+export function runInTrace<T>(context: TraceContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+export function currentTrace(): TraceContext | undefined {
+  return storage.getStore();
+}
+
+/** The traceparent to send with an outgoing message: the current one, or a fresh trace. */
+export function outgoingTraceparent(): string {
+  return currentTrace()?.traceparent ?? continueTrace().traceparent;
+}

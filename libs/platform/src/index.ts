@@ -14,3 +14,4 @@ export * from './i18n/error-messages.js';
 export * from './i18n/validation-messages.js';
 export * from './i18n/localize-error.js';
 export * from './validation/validate-payload.js';
+export * from './http/route-access.decorators.js';

@@ -1,6 +1,7 @@
 import {
   Acknowledged,
   CreateUserRequest,
+  DeleteUserRequest,
   EmptyRequest,
   JwksView,
   LoginCommand,
@@ -25,6 +26,7 @@ export const RPC = {
   'rpc.identity.logout.v1': { request: LogoutRequest, response: Acknowledged },
   'rpc.identity.get-me.v1': { request: EmptyRequest, response: UserView },
   'rpc.identity.update-me.v1': { request: UpdateMeRequest, response: UserView },
+  'rpc.identity.delete-user.v1': { request: DeleteUserRequest, response: Acknowledged },
   'rpc.identity.jwks.v1': { request: EmptyRequest, response: JwksView },
 } as const;
 

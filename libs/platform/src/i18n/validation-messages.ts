@@ -42,7 +42,7 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, TrilingualText>> = {
     en: 'Must contain at most {max, plural, one {# item} other {# items}}.',
     fr: 'Doit contenir au plus {max, plural, one {# élément} other {# éléments}}.',
   },
-  length: {
+  isLength: {
     ar: 'يجب أن يتراوح الطول بين {min} و{max} حرفًا.',
     en: 'Must be between {min} and {max} characters long.',
     fr: 'Doit comporter entre {min} et {max} caractères.',

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { PlatformMetrics } from '../metrics/metrics.js';
+import { Public } from '../http/route-access.decorators.js';
 import { ReadinessRegistry } from './readiness.registry.js';
 
 const PROBE_TIMEOUT_MS = 2000;
@@ -24,6 +25,7 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
 
 /** `/health/live` (the process answers), `/health/ready` (its dependencies answer), `/metrics`. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class OpsController {
   constructor(

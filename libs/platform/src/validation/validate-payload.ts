@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, type ErrorParams, type FieldError } from '@olp/
 
 /** The argument names of each rule's constraints, so messages can say "at most {max}". */
 const RULE_PARAMS: Record<string, string[]> = {
-  length: ['min', 'max'],
+  isLength: ['min', 'max'],
   minLength: ['min'],
   maxLength: ['max'],
   min: ['min'],
@@ -49,7 +49,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 export const VALIDATION_OPTIONS = {
   whitelist: true,
   forbidNonWhitelisted: true,
-  forbidUnknownValues: true,
+  // Instances always come from plainToInstance, so the unknown-object guard adds nothing here.
+  forbidUnknownValues: false,
   stopAtFirstError: false,
   validationError: { target: true, value: false },
 } as const;

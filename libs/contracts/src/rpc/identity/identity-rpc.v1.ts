@@ -8,6 +8,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   MaxLength,
 } from 'class-validator';
@@ -138,6 +139,12 @@ export class UpdateMeRequest {
 }
 
 export class EmptyRequest {}
+
+export class DeleteUserRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId: string;
+}
 
 export class UserView {
   @ApiProperty({ format: 'uuid' })

@@ -1,0 +1,56 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsString, Length, Max, Min, Matches } from 'class-validator';
+import { MessagingConfig } from '@olp/platform';
+
+/** The gateway's environment. Every variable is documented in the README. */
+export class GatewayConfig extends MessagingConfig {
+  override PORT = 3000;
+
+  /** Must match the identity service's JWT_ISSUER / JWT_AUDIENCE. */
+  @IsString()
+  @Length(1, 200)
+  JWT_ISSUER = 'https://olp.oic-labour.org';
+
+  @IsString()
+  @Length(1, 200)
+  JWT_AUDIENCE = 'olp-api';
+
+  /** Comma-separated origins allowed by CORS (empty: no cross-origin browser access). */
+  @Matches(/^$|^(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be comma-separated http(s) origins' })
+  CORS_ORIGINS = 'http://localhost:5173';
+
+  /** Requests per client address per window, for all routes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_MAX = 600;
+
+  /** Requests per client address per window on /auth routes (credential stuffing). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUTH_RATE_LIMIT_MAX = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  RATE_LIMIT_WINDOW_MS = 60_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 100 * 1024;
+
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  /** Where the public API is reachable, for the OpenAPI `servers` entry and printed links. */
+  @IsString()
+  PUBLIC_URL = 'http://127.0.0.1:3000';
+}

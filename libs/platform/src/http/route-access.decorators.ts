@@ -1,0 +1,11 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '@olp/contracts';
+
+export const PUBLIC_ROUTE = 'olp:public';
+export const REQUIRED_ROLES = 'olp:roles';
+
+/** Reachable without an access token (ops endpoints, sign-in, reference data). Everything else requires one. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The caller must hold at least one of these roles (the owning service checks again). */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);

@@ -25,7 +25,11 @@ export function jestProject(name, dir, overrides = {}) {
           sourceMaps: 'inline',
         },
       ],
+      '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
     },
+    // @fastify/static (CommonJS, used by the Swagger UI) requires content-disposition, which is ESM
+    // only; Jest cannot require ESM on Node 20, so that one package is compiled to CommonJS.
+    transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
     moduleNameMapper: {
       '^@olp/([a-z-]+)$': `${root}/libs/$1/src/index.ts`,
       '^(\\.{1,2}/.*)\\.js$': '$1',

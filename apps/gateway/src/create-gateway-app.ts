@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createServiceApp, LOGGER, type Logger } from '@olp/platform';
 import { GatewayModule, type GatewayModuleOptions } from './gateway.module.js';
-import { ProblemFilter, sendProblem, toDomainError } from './http/problem.filter.js';
+import { ProblemFilter } from './http/problem.filter.js';
 import { ProblemDetails } from './http/problem-details.js';
 import { localeOf, type GatewayRequest } from './http/request-context.js';
 import { ContractValidationPipe } from './http/validation.pipe.js';
@@ -30,9 +30,6 @@ export async function createGatewayApp(options: GatewayModuleOptions): Promise<N
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
     void reply.header('Content-Language', localeOf(request as GatewayRequest));
     done();
-  });
-  fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    sendProblem(request as GatewayRequest, reply, toDomainError(error, config.BODY_LIMIT_BYTES), logger, error);
   });
 
   await app.register(helmet as never, {

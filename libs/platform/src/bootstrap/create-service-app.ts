@@ -32,7 +32,8 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
     },
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { bufferLogs: true });
+  // Fastify's own JSON parser only (bodyParser: false drops Nest's form-urlencoded one); gateways refuse other types.
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new NestPinoLogger(logger));
   app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -28,8 +28,19 @@ export function loadConfig<T extends object>(
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigError(describe(errors));
   // Only the declared properties survive; the rest of the environment is not configuration.
-  const declared = new cls() as Record<string, unknown>;
   const result = new cls() as Record<string, unknown>;
-  for (const key of Object.keys(declared)) result[key] = (config as Record<string, unknown>)[key];
+  for (const key of declaredVariables(cls)) {
+    const value = (config as Record<string, unknown>)[key];
+    if (value !== undefined) result[key] = value;
+  }
   return result as T;
+}
+
+/** The variables a config class declares: those with defaults and the optional ones (validated, no default). */
+export function declaredVariables(cls: new () => object): string[] {
+  const withDefaults = Object.keys(new cls());
+  const validated = getMetadataStorage()
+    .getTargetValidationMetadatas(cls, '', true, false)
+    .map((m) => m.propertyName);
+  return [...new Set([...withDefaults, ...validated])];
 }

@@ -1,0 +1,147 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { RpcClient } from '@olp/messaging';
+import { createLogger, loadConfig } from '@olp/platform';
+import { createTestDatabase, deleteTestStreams, testMessagingPrefix, testNatsUrl, type TestDatabase } from '@olp/testing';
+import { createGatewayApp } from '../../apps/gateway/src/create-gateway-app.js';
+import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
+import { createServiceApp } from '@olp/platform';
+import { IdentityConfig } from '../../apps/identity/src/identity.config.js';
+import { IdentityModule } from '../../apps/identity/src/identity.module.js';
+
+export const ADMIN_EMAIL = 'admin@olp.test';
+export const ADMIN_PASSWORD = 'Sesric-Ankara-2026';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface CallOptions {
+  token?: string;
+  lang?: string;
+  headers?: Record<string, string>;
+  /** Sent as is (for malformed-input tests); otherwise `body` is JSON-encoded. */
+  raw?: string;
+  contentType?: string;
+}
+
+/**
+ * The identity service and the gateway, started in this process against a database and a NATS
+ * subject prefix of the test file's own, reached over real HTTP.
+ */
+export class PlatformHarness {
+  db!: TestDatabase;
+  prefix!: string;
+  identity?: NestFastifyApplication;
+  gateway!: NestFastifyApplication;
+  baseUrl!: string;
+  private readonly extraGateways: NestFastifyApplication[] = [];
+
+  async start(label: string, gatewayEnv: Record<string, string> = {}): Promise<this> {
+    this.db = await createTestDatabase(label);
+    this.prefix = testMessagingPrefix(label);
+    await this.startIdentity();
+    this.gateway = await this.startGateway(gatewayEnv);
+    this.baseUrl = await this.gateway.getUrl();
+    return this;
+  }
+
+  identityConfig(): IdentityConfig {
+    return loadConfig(IdentityConfig, {
+      DATABASE_URL: this.db.serviceUrl('olp_identity'),
+      DATABASE_ADMIN_URL: this.db.adminUrl,
+      NATS_URL: testNatsUrl(),
+      MESSAGING_PREFIX: this.prefix,
+      DATABASE_POOL_SIZE: '4',
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
+    });
+  }
+
+  async startIdentity(): Promise<void> {
+    const config = this.identityConfig();
+    this.identity = await createServiceApp(
+      IdentityModule.register({ config, processMetrics: false, logger: createLogger('identity', process.env['TEST_LOG_LEVEL'] ?? 'silent') }),
+    );
+    await this.identity.listen({ port: 0, host: '127.0.0.1' });
+  }
+
+  async stopIdentity(): Promise<void> {
+    await this.identity?.close();
+    this.identity = undefined;
+  }
+
+  async startGateway(env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+    const config = loadConfig(GatewayConfig, {
+      NATS_URL: testNatsUrl(),
+      MESSAGING_PREFIX: this.prefix,
+      RPC_TIMEOUT_MS: '3000',
+      RATE_LIMIT_MAX: '100000',
+      AUTH_RATE_LIMIT_MAX: '100000',
+      ...env,
+    });
+    const app = await createGatewayApp({ config, processMetrics: false, logger: createLogger('gateway', process.env['TEST_LOG_LEVEL'] ?? 'silent') });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    if (this.gateway) this.extraGateways.push(app);
+    return app;
+  }
+
+  rpc(): RpcClient {
+    return this.gateway.get(RpcClient);
+  }
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, options: CallOptions = {}, baseUrl = this.baseUrl): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    if (options.lang) headers['accept-language'] = options.lang;
+    let payload: string | undefined;
+    if (options.raw !== undefined) {
+      payload = options.raw;
+      headers['content-type'] = options.contentType ?? 'application/json';
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] = options.contentType ?? 'application/json';
+    }
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  async registerAndLogin(email: string, role: 'seeker' | 'employer' = 'seeker', extra: Record<string, unknown> = {}) {
+    const password = 'correct horse 7 battery';
+    const registered = await this.call('POST', '/api/v1/auth/register', {
+      email,
+      password,
+      displayName: 'Test User',
+      locale: 'en',
+      country: 'QA',
+      role,
+      ...extra,
+    });
+    if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${registered.text}`);
+    const login = await this.call<{ accessToken: string; refreshToken: string }>('POST', '/api/v1/auth/login', { email, password });
+    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
+    return { user: registered.body as { id: string }, password, ...login.body };
+  }
+
+  async login(email: string, password: string) {
+    return this.call<{ accessToken: string; refreshToken: string }>('POST', '/api/v1/auth/login', { email, password });
+  }
+
+  async stop(): Promise<void> {
+    for (const app of this.extraGateways) await app.close().catch(() => undefined);
+    await this.gateway?.close().catch(() => undefined);
+    await this.identity?.close().catch(() => undefined);
+    await this.db?.drop().catch(() => undefined);
+    if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
+  }
+}

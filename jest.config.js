@@ -13,5 +13,7 @@ const projects = [
 export default {
   projects,
   maxWorkers: 2,
+  globalSetup: '<rootDir>/jest.global-setup.js',
+  globalTeardown: '<rootDir>/jest.global-teardown.js',
   testTimeout: 60000,
 };

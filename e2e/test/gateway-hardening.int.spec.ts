@@ -168,8 +168,8 @@ describe('cross-cutting HTTP behaviour', () => {
     expect(ready.status).toBe(200);
     expect(ready.body.details['nats']?.status).toBe('up');
     const identityUrl = await h.identity!.getUrl();
-    const identityReady = await (await fetch(`${identityUrl}/health/ready`)).json();
-    expect(identityReady.details.database.status).toBe('up');
+    const identityReady = (await (await fetch(`${identityUrl}/health/ready`)).json()) as { details: Record<string, { status: string }> };
+    expect(identityReady.details["database"]?.status).toBe('up');
     const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
     expect(metrics).toContain('olp_http_request_duration_seconds');
     expect(metrics).toContain('olp_rpc_duration_seconds');

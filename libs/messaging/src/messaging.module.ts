@@ -16,7 +16,7 @@ import type { DataSource } from 'typeorm';
 import { CONFIG, LOGGER, PlatformMetrics, ReadinessRegistry, SERVICE_NAME, type Logger, type MessagingConfig, type ServiceConfig } from '@olp/platform';
 import { DATA_SOURCE, DATABASE_SCHEMA } from '@olp/persistence';
 import { EventConsumer, type ConsumerDefinition } from './event-consumer.js';
-import { ensureStreams } from './jetstream-streams.js';
+import { DEFAULT_STREAM_SETTINGS, ensureStreams } from './jetstream-streams.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxWriter } from './outbox-writer.js';
 import { RpcClient } from './rpc-client.js';
@@ -30,8 +30,6 @@ export const JETSTREAM_MANAGER = Symbol('JETSTREAM_MANAGER');
 export interface MessagingModuleOptions {
   /** Services that own a schema get the outbox writer, relay and durable consumers. */
   database: boolean;
-  /** JetStream stream replicas (1 on one machine, 3 on the cluster). */
-  streamReplicas?: number;
 }
 
 /** Where services register the durable consumers they run; started after bootstrap, stopped first at shutdown. */
@@ -145,9 +143,9 @@ export class MessagingModule {
       },
       {
         provide: JETSTREAM_MANAGER,
-        inject: [NATS_CONNECTION, SubjectNamespace],
-        useFactory: (nc: NatsConnection, ns: SubjectNamespace) =>
-          ensureStreams(nc, ns, { replicas: options.streamReplicas ?? 1, maxAgeDays: 14, duplicateWindowMs: 120_000 }),
+        inject: [NATS_CONNECTION, SubjectNamespace, CONFIG],
+        useFactory: (nc: NatsConnection, ns: SubjectNamespace, config: MessagingConfig) =>
+          ensureStreams(nc, ns, { ...DEFAULT_STREAM_SETTINGS, replicas: config.STREAM_REPLICAS }),
       },
       { provide: JETSTREAM, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => jetstream(nc) },
       {

@@ -39,6 +39,13 @@ export class MessagingConfig extends BaseConfig {
   @Min(100)
   @Max(60000)
   RPC_TIMEOUT_MS = 5000;
+
+  /** Replicas of every JetStream stream: 1 on one server, 3 on the cluster in deploy/. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  STREAM_REPLICAS = 1;
 }
 
 /** Every service that owns a schema. */

@@ -31,6 +31,9 @@ export async function provisionServiceDatabase(options: ProvisionOptions): Promi
   const admin = new pg.Client({ connectionString: withDatabase(options.adminUrl, 'postgres') });
   await admin.connect();
   try {
+    // Cluster-wide objects (roles, databases) and concurrent DDL do not mix: replicas and test
+    // suites provisioning at once take turns.
+    await admin.query(`SELECT pg_advisory_lock(hashtext('olp:provision'))`);
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) {
       try {
@@ -39,27 +42,24 @@ export async function provisionServiceDatabase(options: ProvisionOptions): Promi
         if (!isDuplicate(error)) throw error;
       }
     }
-    try {
-      await admin.query(`CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)}`);
-    } catch (error) {
-      if (!isDuplicate(error)) throw error;
-      await admin.query(`ALTER ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)}`);
-    }
+    const roleExists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    const verb = roleExists.rowCount === 0 ? 'CREATE' : 'ALTER';
+    await admin.query(`${verb} ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)}`);
+    await provisionSchema(withDatabase(options.adminUrl, database), database, role, schema);
   } finally {
+    await admin.query(`SELECT pg_advisory_unlock(hashtext('olp:provision'))`).catch(() => undefined);
     await admin.end();
   }
+}
 
-  const db = new pg.Client({ connectionString: withDatabase(options.adminUrl, database) });
+async function provisionSchema(adminDatabaseUrl: string, database: string, role: string, schema: string): Promise<void> {
+  const db = new pg.Client({ connectionString: adminDatabaseUrl });
   await db.connect();
   try {
     await db.query(`GRANT CONNECT ON DATABASE ${pg.escapeIdentifier(database)} TO ${pg.escapeIdentifier(role)}`);
     // Nobody but the owner gets anything in the shared `public` schema.
     await db.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
-    try {
-      await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${pg.escapeIdentifier(role)}`);
-    } catch (error) {
-      if (!isDuplicate(error)) throw error;
-    }
+    await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${pg.escapeIdentifier(role)}`);
     await db.query(`ALTER SCHEMA ${schema} OWNER TO ${pg.escapeIdentifier(role)}`);
     await db.query(`REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC`);
   } finally {

@@ -81,6 +81,7 @@ export class PlatformHarness {
       RPC_TIMEOUT_MS: '3000',
       RATE_LIMIT_MAX: '100000',
       AUTH_RATE_LIMIT_MAX: '100000',
+      CORS_ORIGINS: 'http://localhost:5173',
       ...env,
     });
     const app = await createGatewayApp({ config, processMetrics: false, logger: createLogger('gateway', process.env['TEST_LOG_LEVEL'] ?? 'silent') });

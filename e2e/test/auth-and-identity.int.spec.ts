@@ -38,6 +38,23 @@ describe('registration', () => {
     await eventually(async () => (await h.db.query(`SELECT 1 FROM identity.outbox WHERE subject = 'identity.user.registered.v1' AND published_at IS NOT NULL`)).length > 0);
   });
 
+  it('carries the caller\'s trace id from the HTTP request through request/reply into the event it causes', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await h.call('POST', '/api/v1/auth/register', {
+      email: 'traced@example.org',
+      password: 'correct horse 7 battery',
+      displayName: 'Traced',
+      locale: 'en',
+      country: 'JO',
+      role: 'employer',
+    }, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    expect(response.status).toBe(201);
+    const [row] = await h.db.query<{ traceparent: string }>(
+      `SELECT traceparent FROM identity.outbox WHERE subject = 'identity.user.registered.v1' AND envelope->'data'->>'email' = 'traced@example.org'`,
+    );
+    expect(row!.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+  });
+
   it('refuses a second account with the same e-mail in any letter case (409)', async () => {
     await h.registerAndLogin('dup@example.org');
     const again = await h.call<Problem>('POST', '/api/v1/auth/register', {

@@ -15,9 +15,9 @@ export class GatewayConfig extends MessagingConfig {
   @Length(1, 200)
   JWT_AUDIENCE = 'olp-api';
 
-  /** Comma-separated origins allowed by CORS (empty: no cross-origin browser access). */
+  /** Comma-separated origins allowed by CORS; unset or empty: no cross-origin browser access. */
   @Matches(/^$|^(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be comma-separated http(s) origins' })
-  CORS_ORIGINS = 'http://localhost:5173';
+  CORS_ORIGINS = '';
 
   /** Requests per client address per window, for all routes. */
   @Type(() => Number)

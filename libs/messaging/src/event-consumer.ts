@@ -2,7 +2,7 @@ import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from 
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validateSync } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   DEAD_LETTER_SUBJECT_PREFIX,
@@ -27,7 +27,14 @@ export interface HandlerContext {
 }
 
 export type EventHandler<S extends EventSubject> = (event: CloudEvent<EventPayload<S>>, ctx: HandlerContext) => Promise<void>;
-export type EventHandlers = { [S in EventSubject]?: EventHandler<S> };
+
+/**
+ * Handles every new event of one subject in a delivery batch at once, in delivery order, inside
+ * the batch transaction (for projections that write many rows in one statement).
+ */
+export type BatchEventHandler<S extends EventSubject> = (events: CloudEvent<EventPayload<S>>[], ctx: HandlerContext) => Promise<void>;
+
+export type EventHandlers = { [S in EventSubject]?: EventHandler<S> | { batch: BatchEventHandler<S> } };
 
 export interface ConsumerDefinition {
   /** The purpose, unique within the service: the durable is `<service>-<name>`. */
@@ -42,11 +49,16 @@ export interface ConsumerSettings {
   backoffMs: number;
   /** Most messages handled in one transaction. */
   maxBatch: number;
+  /**
+   * Batch transactions run at once. Above 1, events of one batch commit in order but batches may
+   * overlap, so handlers must tolerate reordering (they must anyway: redeliveries reorder too).
+   */
+  concurrency: number;
   /** Time the server waits for an ack before redelivering (a crashed handler). */
   ackWaitMs: number;
 }
 
-export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = { maxAttempts: 5, backoffMs: 1000, maxBatch: 100, ackWaitMs: 30_000 };
+export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = { maxAttempts: 5, backoffMs: 1000, maxBatch: 100, concurrency: 4, ackWaitMs: 30_000 };
 
 interface Deps {
   service: string;
@@ -80,8 +92,8 @@ export class EventConsumer {
   private readonly settings: ConsumerSettings;
   private readonly subscriptions: ConsumerMessages[] = [];
   private buffer: JsMsg[] = [];
-  private pump: Promise<void> = Promise.resolve();
-  private pumping = false;
+  private readonly workers = new Set<Promise<void>>();
+  private scheduled = false;
   private stopped = false;
 
   constructor(
@@ -138,7 +150,7 @@ export class EventConsumer {
       }
       const consumer = await this.deps.js.consumers.get(stream, this.durable);
       const messages = await consumer.consume({
-        max_messages: this.settings.maxBatch * 2,
+        max_messages: this.settings.maxBatch * (this.settings.concurrency + 1),
         callback: (msg) => this.enqueue(msg),
       });
       this.subscriptions.push(messages);
@@ -150,7 +162,7 @@ export class EventConsumer {
     this.stopped = true;
     await Promise.all(this.subscriptions.map((s) => s.close().catch(() => undefined)));
     this.subscriptions.length = 0;
-    await this.pump;
+    while (this.workers.size > 0) await Promise.all([...this.workers]);
     for (const msg of this.buffer.splice(0)) msg.nak();
   }
 
@@ -160,26 +172,33 @@ export class EventConsumer {
       return;
     }
     this.buffer.push(msg);
-    if (this.pumping) return;
-    this.pumping = true;
+    if (this.scheduled) return;
+    this.scheduled = true;
     // Everything that arrives in the same turn of the event loop forms one batch.
-    this.pump = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain());
+    setImmediate(() => {
+      this.scheduled = false;
+      this.startWorkers();
+    });
   }
 
-  private async drain(): Promise<void> {
+  private startWorkers(): void {
+    while (this.workers.size < this.settings.concurrency && this.buffer.length > 0 && !this.stopped) {
+      const batch = this.buffer.splice(0, this.settings.maxBatch);
+      const worker: Promise<void> = this.runBatch(batch).finally(() => {
+        this.workers.delete(worker);
+        this.startWorkers();
+      });
+      this.workers.add(worker);
+    }
+  }
+
+  private async runBatch(batch: JsMsg[]): Promise<void> {
     try {
-      while (this.buffer.length > 0 && !this.stopped) {
-        const batch = this.buffer.splice(0, this.settings.maxBatch);
-        try {
-          await this.processBatch(batch);
-        } catch (error) {
-          // Only infrastructure failures reach here (database gone): hand the batch back.
-          this.deps.logger.error({ err: error, consumer: this.durable }, 'batch failed; returning messages for redelivery');
-          for (const msg of batch) msg.nak(this.backoff(msg.info.deliveryCount));
-        }
-      }
-    } finally {
-      this.pumping = false;
+      await this.processBatch(batch);
+    } catch (error) {
+      // Only infrastructure failures reach here (database gone): hand the batch back.
+      this.deps.logger.error({ err: error, consumer: this.durable }, 'batch failed; returning messages for redelivery');
+      for (const msg of batch) msg.nak(this.backoff(msg.info.deliveryCount));
     }
   }
 
@@ -193,7 +212,7 @@ export class EventConsumer {
         continue;
       }
       try {
-        parsed.push({ msg, subject, event: await this.parse(msg, subject) });
+        parsed.push({ msg, subject, event: this.parse(msg, subject) });
       } catch (error) {
         await this.deadLetter(msg, subject, error);
       }
@@ -236,23 +255,47 @@ export class EventConsumer {
         [this.durable, parsed.map((p) => p.event.id)],
       );
       const fresh = new Set(rows.map((r) => r.event_id));
+      const batches = new Map<EventSubject, { events: CloudEvent[]; first: JsMsg }>();
       for (const { msg, subject, event } of parsed) {
         if (!fresh.delete(event.id)) {
           this.deps.metrics.duplicates.inc({ consumer: this.durable });
           continue;
         }
-        const handler = this.definition.handlers[subject] as EventHandler<EventSubject>;
-        const traceparent = msg.headers?.get(HEADER_TRACEPARENT);
-        const trace = continueTrace(traceparent);
-        const logger = this.deps.logger.child({ consumer: this.durable, eventId: event.id, subject, traceId: trace.traceId });
-        await runInTrace(trace, () =>
-          handler(event as CloudEvent<EventPayload<EventSubject>>, { em, logger, deliveryCount: msg.info.deliveryCount }),
+        const handler = this.definition.handlers[subject]!;
+        if (typeof handler !== 'function') {
+          const group = batches.get(subject) ?? { events: [], first: msg };
+          group.events.push(event);
+          batches.set(subject, group);
+          continue;
+        }
+        await runInTrace(continueTrace(msg.headers?.get(HEADER_TRACEPARENT)), () =>
+          (handler as EventHandler<EventSubject>)(event as CloudEvent<EventPayload<EventSubject>>, this.context(em, msg, { eventId: event.id, subject })),
+        );
+      }
+      for (const [subject, { events, first }] of batches) {
+        const handler = this.definition.handlers[subject] as { batch: BatchEventHandler<EventSubject> };
+        await runInTrace(continueTrace(first.headers?.get(HEADER_TRACEPARENT)), () =>
+          handler.batch(events as CloudEvent<EventPayload<EventSubject>>[], this.context(em, first, { subject, events: events.length })),
         );
       }
     });
   }
 
-  private async parse(msg: JsMsg, subject: EventSubject): Promise<CloudEvent> {
+  private context(em: EntityManager, msg: JsMsg, bindings: Record<string, unknown>): HandlerContext {
+    const base = this.deps.logger;
+    const consumer = this.durable;
+    let logger: Logger | undefined;
+    return {
+      em,
+      deliveryCount: msg.info.deliveryCount,
+      // Built on first use: most handlers never log, and child loggers are not free.
+      get logger() {
+        return (logger ??= base.child({ consumer, ...bindings }));
+      },
+    };
+  }
+
+  private parse(msg: JsMsg, subject: EventSubject): CloudEvent {
     let envelope: unknown;
     try {
       envelope = JSON.parse(msg.string());
@@ -261,7 +304,7 @@ export class EventConsumer {
     }
     if (!isCloudEvent(envelope)) throw new PermanentFailure('message is not a CloudEvents 1.0 envelope');
     const cls = EVENTS[subject] as unknown as new () => object;
-    const errors = await validate(plainToInstance(cls, envelope.data), { forbidUnknownValues: true });
+    const errors = validateSync(plainToInstance(cls, envelope.data), { forbidUnknownValues: true });
     if (errors.length > 0) {
       throw new PermanentFailure(`payload violates ${subject}: ${errors.map((e) => Object.values(e.constraints ?? {}).join(', ')).join('; ')}`);
     }

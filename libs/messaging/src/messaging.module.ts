@@ -85,7 +85,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
             logger: this.logger,
           },
           definition,
-          { maxAttempts: this.config.CONSUMER_MAX_ATTEMPTS, backoffMs: this.config.CONSUMER_BACKOFF_MS },
+          { maxAttempts: this.config.CONSUMER_MAX_ATTEMPTS, backoffMs: this.config.CONSUMER_BACKOFF_MS, concurrency: this.config.CONSUMER_CONCURRENCY },
         );
         await consumer.start();
         this.consumers.running.push(consumer);

@@ -33,6 +33,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A notification arrived while no one was sleeping: skip the next sleep. */
+  private pendingWake = false;
   private listener?: pg.Client;
   private lastHousekeeping = 0;
   private readonly batchSize: number;
@@ -59,9 +61,14 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  private notify(): void {
+    if (this.wake) this.wake();
+    else this.pendingWake = true;
+  }
+
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.notify();
     await this.loop;
     const listener = this.listener;
     this.listener = undefined;
@@ -113,12 +120,18 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.pendingWake) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
@@ -127,7 +140,7 @@ export class OutboxRelay {
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) return;
     const client = new pg.Client({ connectionString: url, application_name: `olp-${this.options.schema}-relay` });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => this.notify());
     client.on('error', (error) => {
       // Polling keeps the relay correct without notifications; reconnect on the next start.
       this.logger.warn({ err: error }, 'outbox LISTEN connection failed; relying on polling');

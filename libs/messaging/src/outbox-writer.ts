@@ -26,30 +26,42 @@ export class OutboxWriter {
     payload: EventPayload<S>,
     options: OutboxAddOptions = {},
   ): Promise<CloudEvent<EventPayload<S>>> {
+    const [event] = await this.addMany(em, subject, [{ payload, ...options }]);
+    return event!;
+  }
+
+  /** Several events of one subject in a single statement (bulk changes, imports). */
+  async addMany<S extends EventSubject>(
+    em: EntityManager,
+    subject: S,
+    items: readonly ({ payload: EventPayload<S> } & OutboxAddOptions)[],
+  ): Promise<CloudEvent<EventPayload<S>>[]> {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error(`OutboxWriter.add(${subject}) must run inside a transaction`);
     }
     const cls = EVENTS[subject] as unknown as new () => object;
-    const errors = validateSync(plainToInstance(cls, payload), { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) {
-      throw new Error(`Event ${subject} violates its contract: ${errors.map((e) => e.toString()).join('; ')}`);
-    }
-    const event = buildCloudEvent(this.source, subject, payload, options.about);
-    await this.insert(em, subject, event);
-    return event;
+    const events = items.map(({ payload, about }) => {
+      const errors = validateSync(plainToInstance(cls, payload), { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length > 0) {
+        throw new Error(`Event ${subject} violates its contract: ${errors.map((e) => e.toString()).join('; ')}`);
+      }
+      return buildCloudEvent(this.source, subject, payload, about);
+    });
+    await this.insert(em, subject, events);
+    return events;
   }
 
   /** For the messaging library itself (dead letters): a subject outside the typed registry. */
   async addRaw(em: EntityManager, subject: string, event: CloudEvent): Promise<void> {
-    await this.insert(em, subject, event);
+    await this.insert(em, subject, [event]);
   }
 
-  private async insert(em: EntityManager, subject: string, event: CloudEvent): Promise<void> {
-    await em.query(`INSERT INTO ${this.schema}.outbox (id, subject, envelope, traceparent) VALUES ($1, $2, $3, $4)`, [
-      event.id,
-      subject,
-      JSON.stringify(event),
-      outgoingTraceparent(),
-    ]);
+  private async insert(em: EntityManager, subject: string, events: CloudEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await em.query(
+      `INSERT INTO ${this.schema}.outbox (id, subject, envelope, traceparent)
+       SELECT id, $2, envelope, $4 FROM unnest($1::uuid[], $3::jsonb[]) AS e(id, envelope)`,
+      [events.map((e) => e.id), subject, events.map((e) => JSON.stringify(e)), outgoingTraceparent()],
+    );
   }
 }

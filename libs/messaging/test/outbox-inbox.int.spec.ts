@@ -199,3 +199,46 @@ describe('transactional outbox → JetStream → durable consumer with inbox', (
     await second.stop();
   });
 });
+
+describe('batch handlers', () => {
+  const h = new MessagingHarness();
+
+  beforeAll(async () => {
+    await h.start('batch');
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('hands every new event of a delivery batch to one call, once, even when some are redelivered', async () => {
+    const received: string[][] = [];
+    const consumer = h.consumer({
+      name: 'projection',
+      handlers: {
+        [SUBJECT]: {
+          batch: async (events, { em }) => {
+            received.push(events.map((e) => e.id));
+            await em.query(`INSERT INTO ${SCHEMA}.effects (event_id, note) SELECT unnest($1::uuid[]), 'batch'`, [events.map((e) => e.id)]);
+          },
+        },
+      },
+    });
+    await consumer.start();
+    const events = await h.dataSource.transaction((em) =>
+      h.outbox.addMany(em, SUBJECT, Array.from({ length: 50 }, (_, i) => ({ payload: userRegistered(5000 + i) }))),
+    );
+    await h.relay().publishBatch();
+    // The same ids again, as a redelivery after a lost ack would bring them.
+    for (const event of events.slice(0, 10)) {
+      await h.js.publish(h.ns.subject(SUBJECT), JSON.stringify(event), { msgID: `again-${event.id}`, headers: natsHeaders() });
+    }
+    await eventually(async () => (await h.effects()).filter((e) => e.note === 'batch').length >= 50);
+    await new Promise((r) => setTimeout(r, 500));
+    const effects = (await h.effects()).filter((e) => e.note === 'batch');
+    expect(effects).toHaveLength(50);
+    expect(new Set(received.flat()).size).toBe(50);
+    expect(received.flat()).toHaveLength(50);
+    expect(received.every((batch) => batch.length > 0)).toBe(true);
+    await consumer.stop();
+  });
+});

@@ -15,3 +15,4 @@ export * from './i18n/validation-messages.js';
 export * from './i18n/localize-error.js';
 export * from './validation/validate-payload.js';
 export * from './http/route-access.decorators.js';
+export * from './bootstrap/serve.js';

@@ -46,6 +46,8 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   }
   const adminUrl = withDatabase(root, name);
   const pool = new pg.Pool({ connectionString: adminUrl, max: 2 });
+  // Dropping the database terminates idle connections; that is expected, not a crash.
+  pool.on('error', () => undefined);
   return {
     name,
     adminUrl,

@@ -43,9 +43,12 @@ export class SigningKeys implements OnModuleInit {
   /** The public keys a verifier needs: the current one and any predecessor whose tokens may still be valid. */
   async publicKeys(): Promise<JwkView[]> {
     const rows = await this.dataSource.getRepository(SigningKeyEntity).find({ order: { createdAt: 'DESC' }, take: 5 });
-    const horizon = Date.now() - this.config.SIGNING_KEY_ROTATION_DAYS * 86_400_000 - 2 * this.config.ACCESS_TOKEN_TTL_SECONDS * 1000;
+    // A key stays published while a token it signed may still be alive: replicas may keep signing
+    // with it for REFRESH_CHECK_MS after its successor appears, and such a token lives for the
+    // access-token TTL (plus a minute of clock skew).
+    const horizon = Date.now() - REFRESH_CHECK_MS - this.config.ACCESS_TOKEN_TTL_SECONDS * 1000 - 60_000;
     return rows
-      .filter((row, index) => index === 0 || row.createdAt.getTime() >= horizon)
+      .filter((_row, index) => index === 0 || rows[index - 1]!.createdAt.getTime() >= horizon)
       .map((row) => ({ ...(row.publicJwk as Record<string, string>), kid: row.kid, alg: row.algorithm, use: 'sig' }) as JwkView);
   }
 

@@ -53,8 +53,10 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
       { method: request.method, route, status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
-    if (reply.statusCode >= 500) logger.error({ method: request.method, url: request.url, status: reply.statusCode, requestId: request.id }, 'request failed');
-    else logger.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+    const entry = { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (reply.statusCode >= 500) logger.error(entry, 'request failed');
+    else if (route.startsWith('/health') || route === '/metrics') logger.debug(entry, 'request');
+    else logger.info(entry, 'request');
     done();
   });
   return app;

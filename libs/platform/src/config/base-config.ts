@@ -71,6 +71,13 @@ export class ServiceConfig extends MessagingConfig {
   @Max(100)
   CONSUMER_MAX_ATTEMPTS = 5;
 
+  /** Batch transactions a consumer runs at once (per replica). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  CONSUMER_CONCURRENCY = 4;
+
   /** Base of the exponential redelivery backoff. */
   @Type(() => Number)
   @IsInt()

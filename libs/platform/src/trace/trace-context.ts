@@ -12,8 +12,19 @@ export interface TraceContext {
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const storage = new AsyncLocalStorage<TraceContext>();
 
+// Ids come from a pre-filled random pool: one system call per 4 KiB instead of one per id.
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
 function hex(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
+  if (offset + bytes > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  const value = pool.toString('hex', offset, offset + bytes);
+  offset += bytes;
+  return value;
 }
 
 export function parseTraceparent(value: string | undefined | null): { traceId: string; spanId: string; flags: string } | null {

@@ -51,7 +51,8 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   return {
     name,
     adminUrl,
-    serviceUrl: (role: string) => withCredentials(adminUrl, role, `${role}-test-password`),
+    // The same password `npm start` gives these roles by default, so both can share a server.
+    serviceUrl: (role: string) => withCredentials(adminUrl, role, `${role}_dev`),
     query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     drop: async () => {
       await pool.end();

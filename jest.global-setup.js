@@ -31,7 +31,7 @@ export default async function globalSetup() {
   try {
     testcontainers = await import('testcontainers');
   } catch (error) {
-    throw new Error(`No PostgreSQL/NATS for the tests and testcontainers could not load (${error.message}). Set DATABASE_URL and NATS_URL, or run \`.ci/run --infra-only\`.`);
+    throw new Error(`No PostgreSQL/NATS for the tests and testcontainers could not load (${error.message}). Set DATABASE_URL and NATS_URL, or run \`.ci/run --infra-only\`.`, { cause: error });
   }
   const { GenericContainer, Wait } = testcontainers;
   try {
@@ -53,6 +53,7 @@ export default async function globalSetup() {
     throw new Error(
       `No PostgreSQL/NATS answered on 127.0.0.1 and no container could be started (${error.message}). ` +
         'Set DATABASE_URL and NATS_URL, or run `.ci/run --infra-only` to install and start them.',
+      { cause: error },
     );
   }
   globalThis.__OLP_CONTAINERS__ = started;

@@ -156,6 +156,24 @@ describe('login, refresh rotation and logout', () => {
   });
 });
 
+describe('login throttling per client address', () => {
+  it('refuses any account from an address after too many failures there, while other addresses still sign in', async () => {
+    const victim = await h.registerAndLogin('per-address@example.org');
+    const address = '203.0.113.7';
+    for (let i = 0; i < 50; i++) {
+      await expect(
+        h.rpc().request('rpc.identity.login.v1', { email: `spray${i}@example.org`, password: 'guess 1234 guess', clientAddress: address }),
+      ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    }
+    await expect(
+      h.rpc().request('rpc.identity.login.v1', { email: 'per-address@example.org', password: victim.password, clientAddress: address }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_LOGIN_ATTEMPTS' });
+    await expect(
+      h.rpc().request('rpc.identity.login.v1', { email: 'per-address@example.org', password: victim.password, clientAddress: '198.51.100.9' }),
+    ).resolves.toMatchObject({ tokenType: 'Bearer' });
+  });
+});
+
 describe('access tokens', () => {
   async function signingKey(): Promise<{ kid: string; jwk: JWK }> {
     const [row] = await h.db.query<{ kid: string; private_jwk: JWK }>(`SELECT kid, private_jwk FROM identity.signing_keys ORDER BY created_at DESC LIMIT 1`);

@@ -40,6 +40,23 @@ describe('transactional outbox → JetStream → durable consumer with inbox', (
     expect(await h.streamCount(SUBJECT)).toBe(1);
   });
 
+  it('publishes each row once when several relay replicas run at once', async () => {
+    const subject = 'identity.user.deleted.v1';
+    await h.dataSource.transaction((em) =>
+      h.outbox.addMany(em, subject, Array.from({ length: 600 }, (_, i) => ({ payload: { userId: userRegistered(9000 + i).userId, deletedAt: new Date().toISOString() } }))),
+    );
+    const relays = [1, 2, 3].map(() => h.relay({ batchSize: 50 }));
+    const drain = async (relay: (typeof relays)[number]) => {
+      let total = 0;
+      for (let n = await relay.publishBatch(); n > 0; n = await relay.publishBatch()) total += n;
+      return total;
+    };
+    const counts = await Promise.all(relays.map(drain));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(600);
+    expect(counts.filter((c) => c > 0).length).toBeGreaterThan(1);
+    expect(await h.streamCount(subject)).toBe(600);
+  });
+
   it('loses nothing when the relay is down between commit and publish', async () => {
     const before = await h.streamCount(SUBJECT);
     await h.dataSource.transaction(async (em) => {

@@ -42,7 +42,7 @@ import {
   OutboxWriter,
   SubjectNamespace,
 } from '@olp/messaging';
-import { Cleanup, cpuShare, cpuSnapshot, envInt, fmt, latencySummary, machineSummary, printTable, sleep, withTimeout } from './lib/bench-utils.mjs';
+import { Cleanup, cpuShare, cpuSnapshot, cpuUse, envInt, fmt, latencySummary, machineSummary, printTable, sleep, withTimeout } from './lib/bench-utils.mjs';
 import { consumerProcess, inProcessConsumer } from './lib/consumer-host.mjs';
 import { meterDelta, meterReading, MIGRATIONS, Phase, SCHEMA, SERVICE, SUBJECT, userRegistered } from './lib/messaging-common.mjs';
 
@@ -158,6 +158,17 @@ async function main() {
     console.log(`this Node process (producers + relay + consumer share one event loop): ${usage(e2e.usage)} (raw phase: ${usage(raw.usage)})`);
   }
   console.log(`other processes during the end-to-end run: ${e2e.usage.others}`);
+  {
+    // CPU time per measured event (the run's CPU over the events; includes the backlog probe and
+    // the effect-count polling, a few queries per 100 ms).
+    const u = e2e.usage;
+    const perEvent = (coreShare) => fmt((coreShare * u.use.wall * 1e6) / e2e.count);
+    const node = u.consumer ? `bench process ${perEvent(u.cpu)} + consumer process ${perEvent(u.consumer.cpu)}` : `bench process ${perEvent(u.cpu)}`;
+    console.log(
+      `CPU per end-to-end event: ${node}, postgres ${perEvent(u.use.byName.postgres)}, nats-server ${perEvent(u.use.byName['nats-server'])}; ` +
+        `whole machine ${perEvent(u.use.busyCores)} µs`,
+    );
+  }
   console.log(`other processes during the raw run: ${raw.usage.others}`);
   if (e2e.stagedRates) {
     console.log('\n## each stage alone (BENCH_STAGED=1: producers with relay stopped, then relay alone, then consumer alone)');
@@ -480,7 +491,8 @@ async function loadMeter(consumerHost) {
     async stop() {
       const own = meterDelta(before, meterReading(performance));
       const consumer = consumerBefore ? meterDelta(consumerBefore, await consumerHost.meter()) : null;
-      return { ...own, consumer, others: cpuShare(snap, cpuSnapshot(['postgres', 'nats-server']), own.cpu + (consumer?.cpu ?? 0)) };
+      const after = cpuSnapshot(['postgres', 'nats-server']);
+      return { ...own, consumer, use: cpuUse(snap, after), others: cpuShare(snap, after, own.cpu + (consumer?.cpu ?? 0)) };
     },
   };
 }

@@ -169,22 +169,31 @@ export function cpuSnapshot(names) {
 }
 
 /**
+ * `cpuSnapshot` difference in numbers: per name, the CPU used in shares of one core; the whole
+ * machine's busy share (of all its cores) and busy cores; over `wall` seconds.
+ */
+export function cpuUse(before, after) {
+  const wall = (after.at - before.at) / 1000;
+  // Per process, so one that ended in between (a closed connection's backend) does not count negative.
+  const byName = Object.fromEntries(after.names.map((n) => [n, 0]));
+  for (const [pid, { comm, seconds }] of Object.entries(after.byPid)) byName[comm] += (seconds - (before.byPid[pid]?.seconds ?? 0)) / wall;
+  const busy = after.machine.busy - before.machine.busy;
+  const total = after.machine.total - before.machine.total;
+  return { wall, byName, machineBusy: busy / total, busyCores: busy / wall };
+}
+
+/**
  * `cpuSnapshot` difference as "name NN%" (of one core) over the wall time between the two. With
  * `known` (CPU of processes measured otherwise, e.g. the bench's own, in shares of one core) it also
  * prints what the rest of the machine used: other users' processes, the kernel, processes that ended.
  */
 export function cpuShare(before, after, known) {
-  const wall = (after.at - before.at) / 1000;
-  // Per process, so one that ended in between (a closed connection's backend) does not count negative.
-  const used = Object.fromEntries(after.names.map((n) => [n, 0]));
-  for (const [pid, { comm, seconds }] of Object.entries(after.byPid)) used[comm] += seconds - (before.byPid[pid]?.seconds ?? 0);
-  const parts = after.names.map((n) => `${n} ${fmt((used[n] / wall) * 100)}%`);
-  const busy = after.machine.busy - before.machine.busy;
-  const total = after.machine.total - before.machine.total;
-  let text = `${parts.join(', ')} of one core; whole machine ${fmt((busy / total) * 100)}% busy`;
+  const use = cpuUse(before, after);
+  const parts = Object.entries(use.byName).map(([n, share]) => `${n} ${fmt(share * 100)}%`);
+  let text = `${parts.join(', ')} of one core; whole machine ${fmt(use.machineBusy * 100)}% busy`;
   if (known !== undefined) {
-    const named = Object.values(used).reduce((a, b) => a + b, 0) / wall;
-    text += ` (everything else: ${fmt((busy / wall - named - known) * 100)}% of one core)`;
+    const named = Object.values(use.byName).reduce((a, b) => a + b, 0);
+    text += ` (everything else: ${fmt((use.busyCores - named - known) * 100)}% of one core)`;
   }
   return text;
 }

@@ -29,6 +29,7 @@ if (!process.send) {
   process.exit(2);
 }
 
+let dataSource;
 let deps;
 let handlers;
 let settings;
@@ -40,7 +41,7 @@ let shuttingDown;
 
 const commands = {
   async init({ config }) {
-    const dataSource = createServiceDataSource({
+    dataSource = createServiceDataSource({
       url: config.serviceUrl,
       schema: SCHEMA,
       entities: [],
@@ -115,7 +116,7 @@ function shutdown() {
     const watchdog = setTimeout(() => process.exit(1), 10_000);
     watchdog.unref();
     await commands.stop().catch(() => undefined);
-    if (deps?.dataSource.isInitialized) await deps.dataSource.destroy().catch(() => undefined);
+    if (dataSource?.isInitialized) await dataSource.destroy().catch(() => undefined);
     if (nc) await nc.drain().catch(() => nc.close());
   })();
   return shuttingDown;

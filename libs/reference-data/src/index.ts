@@ -50,3 +50,13 @@ export {
   isMemberStateCode,
 } from './reference-data.js';
 export { IsCurrencyCode, IsLanguageCode, IsMemberState } from './validation/reference-code.decorators.js';
+export { foldForSearch, searchTokens } from './text/search-normalization.js';
+export * from './taxonomy/taxonomy.types.js';
+export { TypeaheadIndex, editDistance, type IndexedText, type TypeaheadHit } from './taxonomy/typeahead-index.js';
+export { Taxonomy, type OccupationHit, type SkillHit } from './taxonomy/taxonomy.js';
+export * from './esco/csv-parser.js';
+export * from './esco/esco-importer.js';
+export * from './esco/esco-directory.js';
+export { ISCO_GROUPS } from './taxonomy/isco08.data.js';
+export { SKILLS, type BuiltInSkillId } from './taxonomy/skills.data.js';
+export { OCCUPATION_SKILLS } from './taxonomy/occupation-skills.data.js';

@@ -7,6 +7,10 @@ import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 import { createServiceApp } from '@olp/platform';
 import { IdentityConfig } from '../../apps/identity/src/identity.config.js';
 import { IdentityModule } from '../../apps/identity/src/identity.module.js';
+import { SeekersConfig } from '../../apps/seekers/src/seekers.config.js';
+import { SeekersModule } from '../../apps/seekers/src/seekers.module.js';
+import { VacanciesConfig } from '../../apps/vacancies/src/vacancies.config.js';
+import { VacanciesModule } from '../../apps/vacancies/src/vacancies.module.js';
 
 export const ADMIN_EMAIL = 'admin@olp.test';
 export const ADMIN_PASSWORD = 'Sesric-Ankara-2026';
@@ -35,14 +39,25 @@ export class PlatformHarness {
   db!: TestDatabase;
   prefix!: string;
   identity?: NestFastifyApplication;
+  vacancies?: NestFastifyApplication;
+  seekers?: NestFastifyApplication;
   gateway!: NestFastifyApplication;
   baseUrl!: string;
   private readonly extraGateways: NestFastifyApplication[] = [];
 
-  async start(label: string, gatewayEnv: Record<string, string> = {}): Promise<this> {
+  /**
+   * Starts identity, then (unless `identityOnly`) vacancies and seekers, then the gateway. All
+   * services share the test file's database, each in its own schema with its own role, as in
+   * production.
+   */
+  async start(label: string, gatewayEnv: Record<string, string> = {}, options: { identityOnly?: boolean } = {}): Promise<this> {
     this.db = await createTestDatabase(label);
     this.prefix = testMessagingPrefix(label);
     await this.startIdentity();
+    if (!options.identityOnly) {
+      this.vacancies = await this.startService(VacanciesModule, VacanciesConfig, 'vacancies', { EXPIRY_INTERVAL_MS: '3600000' });
+      this.seekers = await this.startService(SeekersModule, SeekersConfig, 'seekers');
+    }
     this.gateway = await this.startGateway(gatewayEnv);
     this.baseUrl = await this.gateway.getUrl();
     return this;
@@ -67,6 +82,26 @@ export class PlatformHarness {
       IdentityModule.register({ config, processMetrics: false, logger: createLogger('identity', process.env['TEST_LOG_LEVEL'] ?? 'silent') }),
     );
     await this.identity.listen({ port: 0, host: '127.0.0.1' });
+  }
+
+  private async startService<C extends object>(
+    module: { register(options: { config: C; logger?: ReturnType<typeof createLogger>; processMetrics?: boolean }): unknown },
+    configClass: new () => C,
+    name: string,
+    env: Record<string, string> = {},
+  ): Promise<NestFastifyApplication> {
+    const config = loadConfig(configClass, {
+      DATABASE_URL: this.db.serviceUrl(`olp_${name}`),
+      DATABASE_ADMIN_URL: this.db.adminUrl,
+      NATS_URL: testNatsUrl(),
+      MESSAGING_PREFIX: this.prefix,
+      DATABASE_POOL_SIZE: '4',
+      CONSUMER_BACKOFF_MS: '100',
+      ...env,
+    });
+    const app = await createServiceApp(module.register({ config, processMetrics: false, logger: createLogger(name, process.env['TEST_LOG_LEVEL'] ?? 'silent') }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return app;
   }
 
   async stopIdentity(): Promise<void> {
@@ -142,6 +177,8 @@ export class PlatformHarness {
     for (const app of this.extraGateways) await app.close().catch(() => undefined);
     await this.gateway?.close().catch(() => undefined);
     await this.identity?.close().catch(() => undefined);
+    await this.vacancies?.close().catch(() => undefined);
+    await this.seekers?.close().catch(() => undefined);
     await this.db?.drop().catch(() => undefined);
     if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
   }

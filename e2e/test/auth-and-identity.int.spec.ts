@@ -8,7 +8,7 @@ type Tokens = { accessToken: string; refreshToken: string; expiresIn: number; to
 const h = new PlatformHarness();
 
 beforeAll(async () => {
-  await h.start('auth');
+  await h.start('auth', {}, { identityOnly: true });
 });
 afterAll(async () => {
   await h.stop();

@@ -5,7 +5,7 @@ type Problem = { type: string; title: string; status: number; code: string; deta
 const h = new PlatformHarness();
 
 beforeAll(async () => {
-  await h.start('gateway', { BODY_LIMIT_BYTES: '4096' });
+  await h.start('gateway', { BODY_LIMIT_BYTES: '4096' }, { identityOnly: true });
 });
 afterAll(async () => {
   await h.stop();

@@ -35,13 +35,13 @@ const admin = {
 /**
  * The services, in start order: each one starts once the previous one's /health/ready is 200.
  * One line per service. `database: true`: it owns the schema named after it, as role
- * olp_<name> in database `olp`. `env`: its own extra variables. The gateway comes last: it
- * fronts the others.
+ * olp_<name> in database `olp`. `taxonomy: true`: it gets TAXONOMY_FILE (an ESCO snapshot) when
+ * that is set. `env`: its own extra variables. The gateway comes last: it fronts the others.
  */
 const SERVICES = [
   { name: 'identity', port: 3001, database: true, env: () => ({ BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password }) },
-  // { name: 'vacancies', port: 3002, database: true },
-  // { name: 'seekers', port: 3003, database: true },
+  { name: 'vacancies', port: 3002, database: true, taxonomy: true },
+  { name: 'seekers', port: 3003, database: true, taxonomy: true },
   // { name: 'matching', port: 3004, database: true },
   // { name: 'programmes', port: 3005, database: true },
   // { name: 'notifications', port: 3006, database: true },
@@ -49,6 +49,7 @@ const SERVICES = [
     name: 'gateway',
     port: 3000,
     database: false,
+    taxonomy: true,
     // A portal dev server (Vite) on localhost:5173 may call the API.
     env: ({ port }) => ({ PUBLIC_URL: env.PUBLIC_URL || `http://127.0.0.1:${port}`, CORS_ORIGINS: env.CORS_ORIGINS ?? 'http://localhost:5173' }),
   },
@@ -61,6 +62,8 @@ const state = {
   nats: undefined,
   /** [{ service, port, child }] in start order */
   services: [],
+  /** TAXONOMY_FILE as an absolute path, or undefined (built-in taxonomy only) */
+  taxonomy: undefined,
   shuttingDown: false,
   shutdown: undefined,
 };
@@ -242,6 +245,25 @@ function portOf(service) {
   return port;
 }
 
+/**
+ * TAXONOMY_FILE, when set: an ESCO taxonomy snapshot (`npm run esco:import -- <esco-dir> <out.json>`).
+ * A relative path is taken from the directory `npm start` was run in (npm's INIT_CWD), made
+ * absolute because the services run in the repository root, and checked before anything starts.
+ */
+function taxonomyFile() {
+  const given = env.TAXONOMY_FILE;
+  if (!given) return undefined;
+  const file = path.resolve(env.INIT_CWD || process.cwd(), given);
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    throw new Fatal(`TAXONOMY_FILE: cannot read ${file} (${error.code ?? error.message}); build one with \`npm run esco:import -- <esco-dir> <out.json>\`, or unset it`);
+  }
+  if (!stat.isFile()) throw new Fatal(`TAXONOMY_FILE: ${file} is not a file`);
+  return file;
+}
+
 /** DATABASE_ADMIN_URL (the admin URL on database olp) and the service's own DATABASE_URL. */
 function databaseEnv(name, adminUrl) {
   const adminOnOlp = new URL(adminUrl);
@@ -267,6 +289,8 @@ async function startService(service) {
     delete childEnv.DATABASE_URL;
     delete childEnv.DATABASE_ADMIN_URL;
   }
+  if (service.taxonomy && state.taxonomy) childEnv.TAXONOMY_FILE = state.taxonomy;
+  else delete childEnv.TAXONOMY_FILE;
   Object.assign(childEnv, service.env?.({ port }) ?? {});
   if (service.name === 'identity') {
     const defaults = [admin.defaultEmail && `e-mail ${admin.email}`, admin.defaultPassword && `password ${admin.password}`].filter(Boolean);
@@ -313,6 +337,7 @@ function banner() {
     ['Services', state.services.map(({ service, port }) => `${service.name} :${port}`).join(', ')],
     ['Postgres', `${pg}; services use database ${DATABASE}`],
     ['NATS', `${nats} (JetStream)`],
+    ['Taxonomy', state.taxonomy ? `built-in + ${state.taxonomy} (TAXONOMY_FILE)` : 'built-in only (set TAXONOMY_FILE to an ESCO snapshot: tools/dev/README.md)'],
     ['Admin', `${adminLine}; created at start when no admin exists yet`],
   ];
   const rule = paint(32, '─'.repeat(78));
@@ -388,6 +413,8 @@ function checkPorts() {
 
 async function main() {
   checkPorts();
+  state.taxonomy = taxonomyFile();
+  if (state.taxonomy) say(`taxonomy snapshot ${state.taxonomy} (TAXONOMY_FILE) for ${SERVICES.filter((s) => s.taxonomy).map((s) => s.name).join(', ')}`);
   await setUpPostgres();
   if (state.shuttingDown) return;
   say(`Postgres: ${state.pg.embedded ? 'embedded' : 'external'}, ${redact(state.pg.url)}`);

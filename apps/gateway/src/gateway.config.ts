@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Length, Max, Min, Matches } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min, Matches } from 'class-validator';
 import { MessagingConfig } from '@olp/platform';
 
 /** The gateway's environment. Every variable is documented in the README. */
@@ -49,6 +49,11 @@ export class GatewayConfig extends MessagingConfig {
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   TRUST_PROXY = false;
+
+  /** An ESCO taxonomy snapshot (`npm run esco:import`) served by /reference/occupations and /skills. */
+  @IsOptional()
+  @IsString()
+  TAXONOMY_FILE?: string;
 
   /** Where the public API is reachable, for the OpenAPI `servers` entry and printed links. */
   @IsString()

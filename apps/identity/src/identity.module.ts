@@ -14,6 +14,7 @@ import { SigningKeyEntity } from './keys/signing-key.entity.js';
 import { SigningKeys } from './keys/signing-keys.service.js';
 import { IdentityInit1763856100000 } from './migrations/1763856100000-identity-init.js';
 import { UserEntity } from './users/user.entity.js';
+import { ErasureConsumer } from './users/erasure.consumer.js';
 import { UsersService } from './users/users.service.js';
 
 class BootstrapAdmin implements OnApplicationBootstrap {
@@ -57,7 +58,7 @@ export class IdentityModule {
         }),
         MessagingModule.forRoot({ database: true }),
       ],
-      providers: [PasswordHasher, SigningKeys, TokenService, LoginThrottle, UsersService, AuthService, IdentityRpcHandlers, BootstrapAdmin],
+      providers: [PasswordHasher, SigningKeys, TokenService, LoginThrottle, UsersService, AuthService, IdentityRpcHandlers, BootstrapAdmin, ErasureConsumer],
     };
   }
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 import { parse } from 'yaml';
 
@@ -106,9 +107,39 @@ export class AsyncApiDoc {
     if (prop === undefined) throw new Error(`schema has no property ${name}`);
     return this.deref(prop);
   }
+
+  /**
+   * The object schema a property schema describes, dereferenced: through array `items` and a
+   * nullable `oneOf`/`anyOf` (`[X, { type: 'null' }]`), so `[X]`, `X | null` and `X` all give X.
+   */
+  objectSchema(schema: unknown): Node {
+    let s = this.deref(schema);
+    for (;;) {
+      if (s['type'] === 'array' && s['items'] !== undefined) {
+        s = this.deref(s['items']);
+        continue;
+      }
+      const branches = s['oneOf'] ?? s['anyOf'];
+      if (Array.isArray(branches)) {
+        const present = branches.map((b) => this.deref(b)).filter((b) => b['type'] !== 'null');
+        if (present.length === 1) {
+          s = present[0]!;
+          continue;
+        }
+      }
+      return s;
+    }
+  }
+
+  /** A value schema, dereferenced, and through a lone `allOf` member (a `$ref` with a description). */
+  valueSchema(schema: unknown): Node {
+    let s = this.deref(schema);
+    while (s['enum'] === undefined && Array.isArray(s['allOf']) && s['allOf'].length === 1) s = this.deref(s['allOf'][0]);
+    return s;
+  }
 }
 
-type Constructor = abstract new (...args: never[]) => unknown;
+export type Constructor = abstract new (...args: never[]) => unknown;
 
 /** Properties class-validator checks on `cls`, inherited ones included, sorted. */
 export function validatedProperties(cls: Constructor): string[] {
@@ -123,6 +154,38 @@ export function requiredValidatedProperties(cls: Constructor): string[] {
   return validatedProperties(cls).filter((name) => !optional.has(name));
 }
 
+/**
+ * Properties validated as nested objects (`@ValidateNested()`, for arrays with `each`) and the class
+ * their `@Type(() => X)` names, sorted by property. The class is what class-transformer builds for
+ * the property, so a `@ValidateNested()` without `@Type()` fails here instead of passing unchecked.
+ */
+export function nestedValidatedClasses(cls: Constructor): [string, Constructor][] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(cls as unknown as new () => object, '', true, false);
+  const names = [...new Set(metadata.filter((m) => m.type === 'nestedValidation').map((m) => m.propertyName))].sort();
+  return names.map((name) => {
+    const instance = plainToInstance(cls as unknown as new () => object, { [name]: {} }) as Record<string, unknown>;
+    const nested = (instance[name] as object | undefined)?.constructor as Constructor | undefined;
+    if (nested === undefined || nested === Object) throw new Error(`${cls.name}.${name}: @ValidateNested() without @Type()`);
+    return [name, nested];
+  });
+}
+
+/** The values a property may take (`each`: every item of the array it is). */
+export interface AllowedValues {
+  property: string;
+  each: boolean;
+  values: unknown[];
+}
+
+/** The values `@IsIn()` allows per property (for arrays with `each`), sorted by property. */
+export function allowedValues(cls: Constructor): AllowedValues[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(cls as unknown as new () => object, '', true, false);
+  return metadata
+    .filter((m) => m.name === 'isIn')
+    .map((m) => ({ property: m.propertyName, each: m.each === true, values: [...((m.constraints?.[0] ?? []) as unknown[])] }))
+    .sort((a, b) => a.property.localeCompare(b.property));
+}
+
 /** Properties `@ApiProperty()`/`@ApiPropertyOptional()` declare on a response class, sorted. */
 export function documentedProperties(cls: Constructor): string[] {
   const names = (Reflect.getMetadata('swagger/apiModelPropertiesArray', cls.prototype as object) ?? []) as string[];
@@ -134,5 +197,31 @@ export function requiredDocumentedProperties(cls: Constructor): string[] {
   return documentedProperties(cls).filter((name) => {
     const meta = Reflect.getMetadata('swagger/apiModelProperties', cls.prototype as object, name) as { required?: boolean } | undefined;
     return meta?.required !== false;
+  });
+}
+
+/**
+ * Documented properties whose `type` is a documented class (`type: X` or `type: [X]`), with that
+ * class, sorted by property.
+ */
+export function documentedNestedClasses(cls: Constructor): [string, Constructor][] {
+  return documentedProperties(cls).flatMap((name): [string, Constructor][] => {
+    const meta = Reflect.getMetadata('swagger/apiModelProperties', cls.prototype as object, name) as { type?: unknown } | undefined;
+    const type = meta?.type;
+    if (typeof type !== 'function' || typeof type.prototype !== 'object' || type.prototype === null) return [];
+    const nested = type as Constructor;
+    return documentedProperties(nested).length > 0 ? [[name, nested]] : [];
+  });
+}
+
+/** The values `@ApiProperty({ enum })` documents per property (for arrays, of each item), sorted by property. */
+export function documentedEnums(cls: Constructor): AllowedValues[] {
+  return documentedProperties(cls).flatMap((name): AllowedValues[] => {
+    const meta = Reflect.getMetadata('swagger/apiModelProperties', cls.prototype as object, name) as
+      | { enum?: unknown; items?: { enum?: unknown } }
+      | undefined;
+    if (Array.isArray(meta?.enum)) return [{ property: name, each: false, values: [...(meta.enum as unknown[])] }];
+    if (Array.isArray(meta?.items?.enum)) return [{ property: name, each: true, values: [...(meta.items.enum as unknown[])] }];
+    return [];
   });
 }

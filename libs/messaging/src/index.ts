@@ -9,3 +9,4 @@ export * from './rpc-envelope.js';
 export * from './rpc-client.js';
 export * from './rpc-server.js';
 export * from './messaging.module.js';
+export * from './outbox-scrub.js';

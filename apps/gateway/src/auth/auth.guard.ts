@@ -2,7 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode, type Role } from '@olp/contracts';
 import type { GatewayRequest } from '../http/request-context.js';
-import { PUBLIC_ROUTE, REQUIRED_ROLES } from '@olp/platform';
+import { OPTIONAL_AUTH, PUBLIC_ROUTE, REQUIRED_ROLES } from '@olp/platform';
 import { JwtVerifier } from './jwt-verifier.js';
 
 /** Authentication (a valid bearer token) on every route not marked @Public, then role checks. */
@@ -18,7 +18,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<GatewayRequest>();
     const header = request.headers.authorization;
-    if (!header) throw new DomainError(ErrorCode.Unauthenticated);
+    if (!header) {
+      if (this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets)) return true;
+      throw new DomainError(ErrorCode.Unauthenticated);
+    }
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header);
     if (!match) throw new DomainError(ErrorCode.TokenInvalid);
     request.principal = await this.verifier.verify(match[1]!);

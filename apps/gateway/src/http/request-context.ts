@@ -31,3 +31,8 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: Execu
   if (!principal) throw new Error('CurrentPrincipal used on a public route');
   return principal;
 });
+
+/** The caller when a token was sent on an @OptionalAuth route; undefined for anonymous callers. */
+export const MaybePrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal | undefined =>
+  ctx.switchToHttp().getRequest<GatewayRequest>().principal,
+);

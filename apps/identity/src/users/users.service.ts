@@ -14,7 +14,7 @@ import {
   type UpdateMeRequest,
   type UserView,
 } from '@olp/contracts';
-import { OutboxWriter } from '@olp/messaging';
+import { OutboxWriter, scrubOutbox } from '@olp/messaging';
 import { DATA_SOURCE } from '@olp/persistence';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { passwordProblems } from '../auth/password-policy.js';
@@ -103,10 +103,24 @@ export class UsersService {
     const caller = requireUser(principal);
     if (caller !== userId && !principal!.roles.includes(Role.Admin)) throw new DomainError(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (em) => {
-      const user = await this.load(em, userId, true);
-      await em.getRepository(UserEntity).delete({ id: user.id });
-      await this.outbox.add(em, 'identity.user.deleted.v1', { userId: user.id, deletedAt: new Date().toISOString() }, { about: user.id });
+      if (!(await this.erase(em, userId))) throw new DomainError(ErrorCode.UserNotFound);
     });
+  }
+
+  /**
+   * Removes every trace of an account inside the caller's transaction: the user (its refresh
+   * tokens cascade), its login-failure counter, and the published events about it that still sit
+   * in the outbox (they carry the name and e-mail); then announces the deletion. Returns whether
+   * the account existed. Used by DELETE /me, admin deletion and the seekers' erasure event.
+   */
+  async erase(em: EntityManager, userId: string): Promise<boolean> {
+    const user = await em.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) return false;
+    await em.getRepository(UserEntity).delete({ id: user.id });
+    await em.query(`DELETE FROM identity.login_failures WHERE key = $1`, [`account:${user.emailNormalized}`]);
+    await scrubOutbox(em, 'identity', user.id);
+    await this.outbox.add(em, 'identity.user.deleted.v1', { userId: user.id, deletedAt: new Date().toISOString() }, { about: user.id });
+    return true;
   }
 
   private async create(input: NewUser): Promise<UserEntity> {

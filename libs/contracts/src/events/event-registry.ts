@@ -1,4 +1,12 @@
 import { UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from './identity/user-events.v1.js';
+import { SeekerConsentChangedV1, SeekerErasedV1, SeekerProfileUpdatedV1 } from './seekers/seeker-events.v1.js';
+import {
+  ApplicationStatusChangedV1,
+  ApplicationSubmittedV1,
+  VacancyClosedV1,
+  VacancyPublishedV1,
+  VacancyUpdatedV1,
+} from './vacancies/vacancy-events.v1.js';
 
 /**
  * Every event subject and the class of its payload. Subjects carry their version: a breaking
@@ -10,6 +18,14 @@ export const EVENTS = {
   'identity.user.registered.v1': UserRegisteredV1,
   'identity.user.updated.v1': UserUpdatedV1,
   'identity.user.deleted.v1': UserDeletedV1,
+  'vacancies.vacancy.published.v1': VacancyPublishedV1,
+  'vacancies.vacancy.updated.v1': VacancyUpdatedV1,
+  'vacancies.vacancy.closed.v1': VacancyClosedV1,
+  'vacancies.application.submitted.v1': ApplicationSubmittedV1,
+  'vacancies.application.status-changed.v1': ApplicationStatusChangedV1,
+  'seekers.profile.updated.v1': SeekerProfileUpdatedV1,
+  'seekers.consent.changed.v1': SeekerConsentChangedV1,
+  'seekers.seeker.erased.v1': SeekerErasedV1,
 } as const;
 
 export type EventSubject = keyof typeof EVENTS;
@@ -26,6 +42,8 @@ export function isEventSubject(value: string): value is EventSubject {
  */
 export const STREAMS = {
   IDENTITY: { subjects: ['identity.>'], owner: 'identity', description: 'Events owned by the identity service' },
+  VACANCIES: { subjects: ['vacancies.>'], owner: 'vacancies', description: 'Events owned by the vacancies service' },
+  SEEKERS: { subjects: ['seekers.>'], owner: 'seekers', description: 'Events owned by the seekers service' },
 } as const;
 export type StreamName = keyof typeof STREAMS;
 

@@ -12,6 +12,25 @@ import {
   UpdateMeRequest,
   UserView,
 } from './identity/identity-rpc.v1.js';
+import { ProfileView, PutProfileRequest, SeekerExport } from './seekers/seekers-model.v1.js';
+import {
+  ApplicationPage,
+  ApplicationView,
+  ApplyCommand,
+  ChangeApplicationStatusCommand,
+  CloseVacancyCommand,
+  CreateEmployerRequest,
+  CreateVacancyRequest,
+  EmployerRef,
+  EmployerView,
+  ListApplicationsRequest,
+  SearchVacanciesRequest,
+  UpdateVacancyCommand,
+  VacanciesExport,
+  VacancyRef,
+  VacancySearchResult,
+  VacancyView,
+} from './vacancies/vacancies-model.v1.js';
 
 /**
  * Request/reply patterns (gateway → owning service), versioned like events. Subjects live under
@@ -28,6 +47,22 @@ export const RPC = {
   'rpc.identity.update-me.v1': { request: UpdateMeRequest, response: UserView },
   'rpc.identity.delete-user.v1': { request: DeleteUserRequest, response: Acknowledged },
   'rpc.identity.jwks.v1': { request: EmptyRequest, response: JwksView },
+  'rpc.vacancies.create-employer.v1': { request: CreateEmployerRequest, response: EmployerView },
+  'rpc.vacancies.get-employer.v1': { request: EmployerRef, response: EmployerView },
+  'rpc.vacancies.create-vacancy.v1': { request: CreateVacancyRequest, response: VacancyView },
+  'rpc.vacancies.get-vacancy.v1': { request: VacancyRef, response: VacancyView },
+  'rpc.vacancies.update-vacancy.v1': { request: UpdateVacancyCommand, response: VacancyView },
+  'rpc.vacancies.publish-vacancy.v1': { request: VacancyRef, response: VacancyView },
+  'rpc.vacancies.close-vacancy.v1': { request: CloseVacancyCommand, response: VacancyView },
+  'rpc.vacancies.search.v1': { request: SearchVacanciesRequest, response: VacancySearchResult },
+  'rpc.vacancies.apply.v1': { request: ApplyCommand, response: ApplicationView },
+  'rpc.vacancies.list-applications.v1': { request: ListApplicationsRequest, response: ApplicationPage },
+  'rpc.vacancies.change-application-status.v1': { request: ChangeApplicationStatusCommand, response: ApplicationView },
+  'rpc.vacancies.export.v1': { request: EmptyRequest, response: VacanciesExport },
+  'rpc.seekers.put-profile.v1': { request: PutProfileRequest, response: ProfileView },
+  'rpc.seekers.get-profile.v1': { request: EmptyRequest, response: ProfileView },
+  'rpc.seekers.erase-profile.v1': { request: EmptyRequest, response: Acknowledged },
+  'rpc.seekers.export.v1': { request: EmptyRequest, response: SeekerExport },
 } as const;
 
 export type RpcPattern = keyof typeof RPC;

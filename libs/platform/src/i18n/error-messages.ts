@@ -178,6 +178,78 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, ErrorText>> = {
       fr: 'La ressource a changé depuis votre lecture. Rechargez-la puis réessayez.',
     },
   },
+  PRECONDITION_REQUIRED: {
+    title: { ar: 'مطلوب رقم الإصدار', en: 'Version required', fr: 'Version requise' },
+    detail: {
+      ar: 'أرسل الترويسة If-Match بقيمة ETag التي قرأتها، حتى لا تُلغي تعديلات غيرك.',
+      en: 'Send an If-Match header with the ETag you read, so that you do not overwrite someone else’s changes.',
+      fr: "Envoyez un en-tête If-Match avec l'ETag lu, afin de ne pas écraser les modifications d'autrui.",
+    },
+  },
+  EMPLOYER_NOT_FOUND: {
+    title: { ar: 'الجهة غير موجودة', en: 'Employer not found', fr: 'Employeur introuvable' },
+    detail: { ar: 'لا توجد جهة عمل بهذا المعرّف.', en: 'There is no employer with this id.', fr: "Aucun employeur n'a cet identifiant." },
+  },
+  VACANCY_NOT_FOUND: {
+    title: { ar: 'الوظيفة غير موجودة', en: 'Vacancy not found', fr: 'Offre introuvable' },
+    detail: {
+      ar: 'لا توجد وظيفة شاغرة بهذا المعرّف، أو أنها غير منشورة.',
+      en: 'There is no vacancy with this id, or it is not published.',
+      fr: "Aucune offre d'emploi n'a cet identifiant, ou elle n'est pas publiée.",
+    },
+  },
+  APPLICATION_NOT_FOUND: {
+    title: { ar: 'الطلب غير موجود', en: 'Application not found', fr: 'Candidature introuvable' },
+    detail: { ar: 'لا يوجد طلب توظيف بهذا المعرّف.', en: 'There is no application with this id.', fr: "Aucune candidature n'a cet identifiant." },
+  },
+  PROFILE_NOT_FOUND: {
+    title: { ar: 'الملف غير موجود', en: 'Profile not found', fr: 'Profil introuvable' },
+    detail: {
+      ar: 'لم تُنشئ ملفك المهني بعد.',
+      en: 'You have not created your job-seeker profile yet.',
+      fr: "Vous n'avez pas encore créé votre profil de demandeur d'emploi.",
+    },
+  },
+  PROFILE_REQUIRED: {
+    title: { ar: 'الملف المهني مطلوب', en: 'Profile required', fr: 'Profil requis' },
+    detail: {
+      ar: 'أنشئ ملفك المهني قبل التقدم إلى الوظائف.',
+      en: 'Create your job-seeker profile before applying.',
+      fr: 'Créez votre profil de demandeur d’emploi avant de postuler.',
+    },
+  },
+  ALREADY_APPLIED: {
+    title: { ar: 'تقدّمت سابقًا', en: 'Already applied', fr: 'Déjà candidat' },
+    detail: {
+      ar: 'لقد تقدّمت إلى هذه الوظيفة من قبل.',
+      en: 'You have already applied to this vacancy.',
+      fr: 'Vous avez déjà postulé à cette offre.',
+    },
+  },
+  VACANCY_NOT_OPEN: {
+    title: { ar: 'الوظيفة غير متاحة', en: 'Vacancy not open', fr: 'Offre non ouverte' },
+    detail: {
+      ar: 'لا يمكن تنفيذ هذا الإجراء لأن حالة الوظيفة «{status}».',
+      en: 'This cannot be done while the vacancy is {status}.',
+      fr: "Cette action est impossible tant que l'offre est à l'état « {status} ».",
+    },
+  },
+  NOT_ELIGIBLE: {
+    title: { ar: 'غير مؤهل', en: 'Not eligible', fr: 'Non admissible' },
+    detail: {
+      ar: 'هذه الوظيفة غير متاحة لحاملي جنسية {nationality}.',
+      en: 'This vacancy is not open to nationals of {nationality}.',
+      fr: "Cette offre n'est pas ouverte aux ressortissants de {nationality}.",
+    },
+  },
+  INVALID_TRANSITION: {
+    title: { ar: 'تغيير حالة غير مسموح', en: 'Status change not allowed', fr: 'Changement de statut impossible' },
+    detail: {
+      ar: 'لا يمكن الانتقال من «{from}» إلى «{to}».',
+      en: 'An application cannot go from {from} to {to}.',
+      fr: 'Une candidature ne peut pas passer de « {from} » à « {to} ».',
+    },
+  },
   CONFLICT: {
     title: { ar: 'تعارض', en: 'Conflict', fr: 'Conflit' },
     detail: {

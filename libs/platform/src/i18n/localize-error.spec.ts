@@ -7,7 +7,7 @@ import { VALIDATION_MESSAGES } from './validation-messages.js';
 describe('localized errors', () => {
   it.each(Object.values(ErrorCode))('%s has a title and a detail that render in ar, en and fr', (code) => {
     for (const locale of LOCALES) {
-      const text = localizeError({ code, params: { count: 3, limit: 1024, retryAfter: 30, min: 12, role: 'admin', requestId: 'r-1', pattern: 'p' } }, locale);
+      const text = localizeError({ code, params: { count: 3, limit: 1024, retryAfter: 30, min: 12, role: 'admin', requestId: 'r-1', pattern: 'p', status: 'draft', nationality: 'JO', from: 'submitted', to: 'hired' } }, locale);
       expect(text.title.length).toBeGreaterThan(0);
       expect(text.detail.length).toBeGreaterThan(0);
       expect(text.detail).not.toMatch(/[{}]/);

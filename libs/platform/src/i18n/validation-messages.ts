@@ -80,6 +80,36 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, TrilingualText>> = {
     en: 'Must be an ISO 639-1 language code.',
     fr: 'Doit être un code de langue ISO 639-1.',
   },
+  isLocalizedText: {
+    ar: 'يجب أن يكون نصًا بالعربية أو الإنجليزية أو الفرنسية (ar أو en أو fr)، بلغة واحدة على الأقل، وبحد أقصى {max} حرف لكل لغة.',
+    en: 'Must be text in Arabic, English or French (ar, en, fr): at least one language, at most {max} characters each.',
+    fr: 'Doit être un texte en arabe, anglais ou français (ar, en, fr) : au moins une langue, {max} caractères au plus chacune.',
+  },
+  isCalendarDate: {
+    ar: 'يجب أن يكون تاريخًا صحيحًا بالصيغة YYYY-MM-DD.',
+    en: 'Must be a valid date as YYYY-MM-DD.',
+    fr: 'Doit être une date valide au format AAAA-MM-JJ.',
+  },
+  nestedValidation: { ar: 'يجب أن يكون كائنًا صالحًا.', en: 'Must be a valid object.', fr: 'Doit être un objet valide.' },
+  unknownSkill: { ar: 'مهارة غير معروفة.', en: 'Unknown skill.', fr: 'Compétence inconnue.' },
+  unknownOccupation: {
+    ar: 'رمز مهنة غير معروف في التصنيف الدولي الموحد للمهن ISCO-08.',
+    en: 'Unknown ISCO-08 occupation code.',
+    fr: 'Code de profession CITP-08 inconnu.',
+  },
+  isFutureDate: { ar: 'يجب أن يكون تاريخًا لاحقًا.', en: 'Must be a date in the future.', fr: 'Doit être une date future.' },
+  isDateInRange: { ar: 'التاريخ خارج النطاق المسموح.', en: 'The date is outside the allowed range.', fr: 'La date est hors de la plage autorisée.' },
+  lessThanOrEqualMax: {
+    ar: 'يجب ألا يزيد الحد الأدنى على الحد الأقصى.',
+    en: 'The minimum must not exceed the maximum.',
+    fr: 'Le minimum ne doit pas dépasser le maximum.',
+  },
+  requiredWhenListed: {
+    ar: 'يجب ذكر دولة واحدة على الأقل عند اختيار «listed».',
+    en: 'List at least one country when the scope is "listed".',
+    fr: 'Indiquez au moins un pays lorsque la portée est « listed ».',
+  },
+  isCursor: { ar: 'مؤشر الصفحة غير صالح.', en: 'The page cursor is not valid.', fr: "Le curseur de page n'est pas valide." },
   isCurrencyCode: {
     ar: 'يجب أن يكون رمز عملة ISO 4217.',
     en: 'Must be an ISO 4217 currency code.',

@@ -1,0 +1,348 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import {
+  decodeCursor,
+  encodeCursor,
+  type ContractType,
+  type FacetValue,
+  type SearchVacanciesRequest,
+  type VacancyFacets,
+  type VacancySearchResult,
+  type VacancySummary,
+  type WorkMode,
+} from '@olp/contracts';
+import { DATA_SOURCE } from '@olp/persistence';
+import { foldForSearch, resolveText, searchTokens, type Locale, type LocalizedText } from '@olp/reference-data';
+import { invalidCursor, isPgTimestamp, isUuid, todayUtc } from '../common/access.js';
+import { row, rows } from '../common/sql.js';
+import { salaryOf } from '../vacancies/vacancy-model.js';
+import { SearchCache } from './search-cache.js';
+
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 50;
+
+/** The filters and folded text of a search: what its matches (and so its facets) depend on. */
+interface Criteria {
+  q?: string;
+  country?: string[];
+  occupation?: string;
+  skill?: string[];
+  contractType?: string[];
+  workMode?: string[];
+  postedSince?: string;
+  openTo?: string;
+}
+
+type Sort = 'relevance' | 'recency';
+
+/** The last row of a page: its sort key, the sort it belongs to and the query it came from. */
+interface SearchCursor {
+  s: Sort;
+  f: string;
+  p: string;
+  i: string;
+  r?: number;
+}
+
+interface ItemRow {
+  id: string;
+  title: LocalizedText;
+  employerName: LocalizedText;
+  iscoCode: string;
+  country: string;
+  city: string;
+  workMode: WorkMode;
+  contractType: ContractType;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  salaryCurrency: string | null;
+  salaryPeriod: string | null;
+  closingDate: string;
+  /** As PostgreSQL renders it, microseconds included: the cursor needs the exact value. */
+  publishedAt: string;
+  rank: number | null;
+}
+
+interface FacetRow {
+  g: number;
+  country: string | null;
+  contract_type: string | null;
+  work_mode: string | null;
+  major: string | null;
+  n: number;
+}
+
+interface Counts {
+  total: number;
+  facets: VacancyFacets;
+}
+
+/** One parameterised statement being assembled. */
+class Sql {
+  readonly params: unknown[] = [];
+
+  add(value: unknown, cast = ''): string {
+    this.params.push(value);
+    return `$${this.params.length}${cast}`;
+  }
+}
+
+const TABLE = 'vacancies.vacancies';
+
+/** GROUPING(country, contract_type, work_mode, major): the bit of each column aggregated away. */
+const GROUP_TOTAL = 15;
+const GROUP_COUNTRY = 7;
+const GROUP_CONTRACT = 11;
+const GROUP_WORK_MODE = 13;
+const GROUP_MAJOR = 14;
+
+function sorted(values: string[] | undefined): string[] | undefined {
+  return values && values.length > 0 ? [...new Set(values)].sort() : undefined;
+}
+
+function isSearchCursor(value: unknown): value is SearchCursor {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const c = value as Record<string, unknown>;
+  if (c['s'] !== 'relevance' && c['s'] !== 'recency') return false;
+  if (typeof c['f'] !== 'string' || !isPgTimestamp(c['p']) || !isUuid(c['i'])) return false;
+  if (c['s'] === 'relevance') return typeof c['r'] === 'number' && Number.isFinite(c['r']);
+  return c['r'] === undefined;
+}
+
+/**
+ * Public search over published vacancies that are still open (closing date today or later).
+ *
+ * Text: the query is folded like the stored text (`foldForSearch` = SQL `fold_text`) and parsed
+ * as a web search once per language (`websearch_to_tsquery` with the arabic, english and french
+ * configurations, OR-ed), so each language's stemming applies to its own words, Arabic letter
+ * forms and diacritics and French accents are ignored on both sides, and a query in one language
+ * needs no other language present. It is matched against the generated `search_vector` (GIN).
+ *
+ * Order: relevance (`ts_rank_cd`, then newest, then id) when there is a query and recency was not
+ * asked for; otherwise newest first (published_at, id), which the partial recency index serves
+ * with an early stop. Pages are keyset cursors on the sort key plus id.
+ *
+ * Facets and the total count depend only on the query and filters (not on the page), so they
+ * are computed once per query (one scan, an index-only one without text, counted per facet
+ * combination then rolled up with GROUPING SETS) and kept in the SearchCache with the pages. With
+ * text and nothing cached, one statement finds and ranks the matches once in a CTE and takes both
+ * the page and the counts from it; without text the page and the counts run at once, the page
+ * stopping early on the recency index.
+ */
+@Injectable()
+export class VacancySearch {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(SearchCache) private readonly cache: SearchCache,
+  ) {}
+
+  async search(request: SearchVacanciesRequest, locale: Locale): Promise<VacancySearchResult> {
+    const criteria = this.criteria(request);
+    const sort: Sort = criteria.q && request.sort !== 'recency' ? 'relevance' : 'recency';
+    const limit = Math.min(request.limit ?? DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT);
+    const fingerprint = createHash('sha256').update(JSON.stringify(criteria)).digest('base64url').slice(0, 12);
+    let after: SearchCursor | undefined;
+    if (request.cursor !== undefined) {
+      after = decodeCursor(request.cursor, isSearchCursor);
+      if (!after || after.s !== sort || after.f !== fingerprint) throw invalidCursor();
+    }
+    const today = todayUtc();
+    const countsKey = `counts:${today}:${JSON.stringify(criteria)}`;
+    const pageKey = `page:${today}:${sort}:${limit}:${request.cursor ?? ''}:${JSON.stringify(criteria)}`;
+
+    let counts = this.cache.peek<Counts>(countsKey);
+    let page = this.cache.peek<ItemRow[]>(pageKey);
+    if (!counts && !page && criteria.q) {
+      // Text matches are costly to find and rank: find them once for the page and the counts.
+      const both = this.pageAndCounts(criteria, today, sort, limit, after);
+      counts = this.cache.remember(countsKey, both.then((b) => b.counts));
+      page = this.cache.remember(pageKey, both.then((b) => b.items));
+    }
+    // Otherwise the page stops early on an index and the counts read only the covering index:
+    // two statements, run at once.
+    page ??= this.cache.remember(pageKey, this.page(criteria, today, sort, limit, after));
+    counts ??= this.cache.remember(countsKey, this.counts(criteria, today));
+    const [rows, { total, facets }] = await Promise.all([page, counts]);
+
+    const items = rows.slice(0, limit);
+    const last = rows.length > limit ? items[items.length - 1] : undefined;
+    return {
+      items: items.map((row) => this.summary(row, locale)),
+      nextCursor: last
+        ? encodeCursor({ s: sort, f: fingerprint, p: last.publishedAt, i: last.id, ...(sort === 'relevance' ? { r: last.rank ?? 0 } : {}) } satisfies SearchCursor)
+        : null,
+      total,
+      facets,
+    };
+  }
+
+  private criteria(request: SearchVacanciesRequest): Criteria {
+    const q = request.q !== undefined && searchTokens(request.q).length > 0 ? foldForSearch(request.q) : undefined;
+    const criteria: Criteria = {
+      q,
+      country: sorted(request.country),
+      occupation: request.occupation,
+      skill: sorted(request.skill),
+      contractType: sorted(request.contractType),
+      workMode: sorted(request.workMode),
+      postedSince: request.postedSince,
+      openTo: request.openTo,
+    };
+    // Drop absent keys so equal searches have equal keys.
+    return Object.fromEntries(Object.entries(criteria).filter(([, v]) => v !== undefined)) as Criteria;
+  }
+
+  /** The WHERE clause for the criteria; `tsquery` is the folded query's expression when there is text. */
+  private where(sql: Sql, c: Criteria, today: string): { where: string; tsquery?: string } {
+    const conditions = [`v.status = 'published'`, `v.closing_date >= ${sql.add(today, '::date')}`];
+    let tsquery: string | undefined;
+    if (c.q) {
+      const q = sql.add(c.q, '::text');
+      tsquery = `(websearch_to_tsquery('arabic', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('french', ${q}))`;
+      conditions.push(`v.search_vector @@ ${tsquery}`);
+    }
+    if (c.country) conditions.push(`v.country = ANY(${sql.add(c.country, '::bpchar[]')})`);
+    if (c.occupation) conditions.push(`v.isco_code LIKE ${sql.add(`${c.occupation}%`, '::text')}`);
+    if (c.skill) conditions.push(`v.skill_ids @> ${sql.add(c.skill, '::text[]')}`);
+    if (c.contractType) conditions.push(`v.contract_type = ANY(${sql.add(c.contractType, '::text[]')})`);
+    if (c.workMode) conditions.push(`v.work_mode = ANY(${sql.add(c.workMode, '::text[]')})`);
+    if (c.postedSince) conditions.push(`v.published_at >= (${sql.add(c.postedSince, '::date')}::timestamp AT TIME ZONE 'UTC')`);
+    if (c.openTo) conditions.push(`(v.eligibility_scope = 'all-member-states' OR ${sql.add(c.openTo, '::text')} = ANY(v.eligibility_countries))`);
+    return { where: conditions.join(' AND '), ...(tsquery ? { tsquery } : {}) };
+  }
+
+  private keyset(sql: Sql, sort: Sort, after: SearchCursor | undefined, alias: string): string | undefined {
+    if (!after) return undefined;
+    const p = sql.add(after.p, '::timestamptz');
+    const i = sql.add(after.i, '::uuid');
+    return sort === 'relevance'
+      ? `(${alias}.rank, ${alias}.published_at, ${alias}.id) < (${sql.add(after.r, '::real')}, ${p}, ${i})`
+      : `(${alias}.published_at, ${alias}.id) < (${p}, ${i})`;
+  }
+
+  private static order(sort: Sort, alias: string): string {
+    return sort === 'relevance'
+      ? `${alias}.rank DESC, ${alias}.published_at DESC, ${alias}.id DESC`
+      : `${alias}.published_at DESC, ${alias}.id DESC`;
+  }
+
+  /** The page rows (limit + 1, to know whether there is a next page) as one JSON array. */
+  private static items(sort: Sort, pageSql: string): string {
+    return `
+      SELECT coalesce(json_agg(json_build_object(
+        'id', v.id, 'title', v.title, 'employerName', e.name, 'iscoCode', v.isco_code, 'country', v.country,
+        'city', v.city, 'workMode', v.work_mode, 'contractType', v.contract_type,
+        'salaryMin', v.salary_min, 'salaryMax', v.salary_max, 'salaryCurrency', v.salary_currency, 'salaryPeriod', v.salary_period,
+        'closingDate', v.closing_date, 'publishedAt', p.published_at, 'rank', p.rank
+      ) ORDER BY ${VacancySearch.order(sort, 'p')}), '[]'::json) AS items
+      FROM (${pageSql}) p
+      JOIN ${TABLE} v ON v.id = p.id
+      JOIN vacancies.employers e ON e.id = v.employer_id`;
+  }
+
+  /** Just the page: the planner can walk the recency index and stop after limit + 1 rows. */
+  private async page(c: Criteria, today: string, sort: Sort, limit: number, after: SearchCursor | undefined): Promise<ItemRow[]> {
+    const sql = new Sql();
+    const { where, tsquery } = this.where(sql, c, today);
+    let pageSql: string;
+    if (sort === 'relevance') {
+      const keyset = this.keyset(sql, sort, after, 's');
+      pageSql = `
+        SELECT s.id, s.published_at, s.rank FROM (
+          SELECT v.id, v.published_at, ts_rank_cd(v.search_vector, ${tsquery!}) AS rank FROM ${TABLE} v WHERE ${where}
+        ) s ${keyset ? `WHERE ${keyset}` : ''}
+        ORDER BY ${VacancySearch.order(sort, 's')} LIMIT ${sql.add(limit + 1, '::int')}`;
+    } else {
+      const keyset = this.keyset(sql, sort, after, 'v');
+      pageSql = `
+        SELECT v.id, v.published_at, NULL::real AS rank FROM ${TABLE} v
+        WHERE ${where}${keyset ? ` AND ${keyset}` : ''}
+        ORDER BY ${VacancySearch.order(sort, 'v')} LIMIT ${sql.add(limit + 1, '::int')}`;
+    }
+    const result = await row<{ items: ItemRow[] }>(this.dataSource, VacancySearch.items(sort, pageSql), sql.params);
+    return result?.items ?? [];
+  }
+
+  /** Total and facets alone (the page was cached). */
+  private async counts(c: Criteria, today: string): Promise<Counts> {
+    const sql = new Sql();
+    const { where } = this.where(sql, c, today);
+    const facetRows = await rows<FacetRow>(
+      this.dataSource,
+      `WITH c AS (
+         SELECT v.country, v.contract_type, v.work_mode, v.isco_major, count(*) AS n FROM ${TABLE} v WHERE ${where}
+         GROUP BY v.country, v.contract_type, v.work_mode, v.isco_major
+       )
+       ${VacancySearch.ROLL_UP}`,
+      sql.params,
+    );
+    return VacancySearch.toCounts(facetRows);
+  }
+
+  /** Page, total and facets in one statement, the matches computed once. */
+  private async pageAndCounts(c: Criteria, today: string, sort: Sort, limit: number, after: SearchCursor | undefined): Promise<{ items: ItemRow[]; counts: Counts }> {
+    const sql = new Sql();
+    const { where, tsquery } = this.where(sql, c, today);
+    const rank = sort === 'relevance' ? `ts_rank_cd(v.search_vector, ${tsquery!})` : 'NULL::real';
+    const keyset = this.keyset(sql, sort, after, 'm');
+    const pageSql = `SELECT m.id, m.published_at, m.rank FROM m ${keyset ? `WHERE ${keyset}` : ''} ORDER BY ${VacancySearch.order(sort, 'm')} LIMIT ${sql.add(limit + 1, '::int')}`;
+    const result = await row<{ facets: FacetRow[] | null; items: ItemRow[] }>(
+      this.dataSource,
+      `WITH m AS MATERIALIZED (
+         SELECT v.id, v.published_at, v.country, v.contract_type, v.work_mode, v.isco_major, ${rank} AS rank
+         FROM ${TABLE} v WHERE ${where}
+       ),
+       c AS (SELECT country, contract_type, work_mode, isco_major, count(*) AS n FROM m GROUP BY country, contract_type, work_mode, isco_major),
+       f AS (${VacancySearch.ROLL_UP})
+       SELECT (SELECT json_agg(f) FROM f) AS facets, (${VacancySearch.items(sort, pageSql)}) AS items`,
+      sql.params,
+    );
+    return { items: result?.items ?? [], counts: VacancySearch.toCounts(result?.facets ?? []) };
+  }
+
+  /**
+   * Facets from `c`, the matches counted per (country, contract type, work mode, ISCO major group),
+   * at most 57 × 6 × 3 × 10 groups: one hash aggregate over the matches on stored columns, then
+   * GROUPING SETS over those groups, cheaper than grouping every match four ways.
+   */
+  private static readonly ROLL_UP = `
+    SELECT GROUPING(country, contract_type, work_mode, isco_major) AS g,
+           country, contract_type, work_mode, isco_major AS major, sum(n)::int AS n
+    FROM c GROUP BY GROUPING SETS ((), (country), (contract_type), (work_mode), (isco_major))`;
+
+  private static toCounts(rows: FacetRow[]): Counts {
+    const pick = (group: number, value: (r: FacetRow) => string | null): FacetValue[] =>
+      rows
+        .filter((r) => r.g === group && value(r) !== null)
+        .map((r) => ({ value: value(r)!, count: r.n }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    return {
+      total: rows.find((r) => r.g === GROUP_TOTAL)?.n ?? 0,
+      facets: {
+        country: pick(GROUP_COUNTRY, (r) => r.country),
+        contractType: pick(GROUP_CONTRACT, (r) => r.contract_type),
+        workMode: pick(GROUP_WORK_MODE, (r) => r.work_mode),
+        occupationMajor: pick(GROUP_MAJOR, (r) => r.major),
+      },
+    };
+  }
+
+  private summary(row: ItemRow, locale: Locale): VacancySummary {
+    const salary = salaryOf({ salary_min: row.salaryMin === null ? null : String(row.salaryMin), salary_max: row.salaryMax === null ? null : String(row.salaryMax), salary_currency: row.salaryCurrency, salary_period: row.salaryPeriod });
+    return {
+      id: row.id,
+      title: row.title,
+      displayTitle: resolveText(row.title, locale) ?? '',
+      employerName: resolveText(row.employerName, locale) ?? '',
+      iscoCode: row.iscoCode,
+      country: row.country,
+      city: row.city,
+      workMode: row.workMode,
+      contractType: row.contractType,
+      ...(salary ? { salary } : {}),
+      closingDate: row.closingDate,
+      publishedAt: new Date(row.publishedAt).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingTables1763856000000, MessagingModule } from '@olp/messaging';
+import { DatabaseModule } from '@olp/persistence';
+import { PlatformModule, type Logger } from '@olp/platform';
+import { ApplicationsService } from './applications/applications.service.js';
+import { EmployersService } from './employers/employers.service.js';
+import { ErasureConsumer } from './erasure/erasure.consumer.js';
+import { VacanciesInit1763856200000 } from './migrations/1763856200000-vacancies-init.js';
+import { SearchCache } from './search/search-cache.js';
+import { VacancySearch } from './search/vacancy-search.js';
+import { TaxonomyProvider } from './taxonomy.provider.js';
+import type { VacanciesConfig } from './vacancies.config.js';
+import { VacanciesRpcHandlers } from './vacancies-rpc.handlers.js';
+import { VacanciesService } from './vacancies/vacancies.service.js';
+import { VacancyExpiry } from './vacancies/vacancy-expiry.js';
+
+export interface VacanciesModuleOptions {
+  config: VacanciesConfig;
+  logger?: Logger;
+  processMetrics?: boolean;
+}
+
+/** The vacancies service: employers, vacancies, search and applications in schema `vacancies`. */
+@Module({})
+export class VacanciesModule {
+  static register(options: VacanciesModuleOptions): DynamicModule {
+    return {
+      module: VacanciesModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'vacancies', ...options }),
+        DatabaseModule.forRoot({
+          schema: 'vacancies',
+          // Plain SQL throughout (search, keyset pages, optimistic updates): no entities.
+          entities: [],
+          migrations: [MessagingTables1763856000000, VacanciesInit1763856200000],
+        }),
+        MessagingModule.forRoot({ database: true }),
+      ],
+      providers: [
+        TaxonomyProvider,
+        SearchCache,
+        EmployersService,
+        VacanciesService,
+        VacancySearch,
+        ApplicationsService,
+        VacancyExpiry,
+        ErasureConsumer,
+        VacanciesRpcHandlers,
+      ],
+    };
+  }
+}

@@ -1,0 +1,371 @@
+import { randomUUID } from 'node:crypto';
+import { encodeCursor, ErrorCode, type SearchVacanciesRequest, type VacancySearchResult, type VacancySummary } from '@olp/contracts';
+import { foldForSearch, type LocalizedText } from '@olp/reference-data';
+import { SearchCache } from '../src/search/search-cache.js';
+import { VacanciesHarness, employer, isoDate } from './vacancies-harness.js';
+
+interface Seed {
+  title: LocalizedText;
+  description?: LocalizedText;
+  iscoCode?: string;
+  country?: string;
+  contractType?: string;
+  workMode?: string;
+  skillIds?: string[];
+  eligibility?: string[];
+  /** Minutes ago. */
+  publishedMinutesAgo?: number;
+  /** Exact timestamp (for ties). */
+  publishedAt?: string;
+  closingInDays?: number;
+  status?: string;
+}
+
+describe('vacancy search', () => {
+  const h = new VacanciesHarness();
+  const owner = employer();
+  let employerId: string;
+
+  /** Published vacancies written straight into the table (search reads only the table). */
+  async function seed(items: Seed[]): Promise<string[]> {
+    const rows = items.map((s, i) => ({
+      id: randomUUID(),
+      employer_id: employerId,
+      status: s.status ?? 'published',
+      title: s.title,
+      description: s.description ?? { en: 'A job.' },
+      isco_code: s.iscoCode ?? '2149',
+      skills: (s.skillIds ?? []).map((skillId) => ({ skillId, essential: true })),
+      skill_ids: s.skillIds ?? [],
+      country: s.country ?? 'QA',
+      work_mode: s.workMode ?? 'on-site',
+      contract_type: s.contractType ?? 'permanent',
+      eligibility_scope: s.eligibility ? 'listed' : 'all-member-states',
+      eligibility_countries: s.eligibility ?? [],
+      closing_date: isoDate(s.closingInDays ?? 30),
+      published_at: s.status === 'draft' ? null : (s.publishedAt ?? new Date(Date.now() - (s.publishedMinutesAgo ?? i) * 60_000).toISOString()),
+    }));
+    await h.db.query(
+      `INSERT INTO vacancies.vacancies (id, employer_id, status, title, description, isco_code, skills, skill_ids, languages, country, city,
+         work_mode, contract_type, positions, eligibility_scope, eligibility_countries, relocation_support, visa_support, closing_date, published_at, closed_at)
+       SELECT x.id, x.employer_id, x.status, x.title, x.description, x.isco_code, x.skills, x.skill_ids, '[]', x.country, 'City',
+         x.work_mode, x.contract_type, 1, x.eligibility_scope, x.eligibility_countries, false, false, x.closing_date, x.published_at,
+         CASE WHEN x.status IN ('closed', 'filled', 'expired') THEN now() END
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, employer_id uuid, status text, title jsonb, description jsonb, isco_code text, skills jsonb,
+         skill_ids text[], country text, work_mode text, contract_type text, eligibility_scope text, eligibility_countries text[],
+         closing_date date, published_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+    h.get<SearchCache>(SearchCache).invalidate();
+    return rows.map((r) => r.id);
+  }
+
+  const search = (request: SearchVacanciesRequest, locale: 'ar' | 'en' | 'fr' = 'en') => h.call('rpc.vacancies.search.v1', request, undefined, locale);
+  const ids = (result: VacancySearchResult) => result.items.map((i) => i.id);
+
+  /** Every page of a search, following nextCursor. */
+  async function all(request: SearchVacanciesRequest, uncached = false): Promise<{ items: VacancySummary[]; pages: VacancySearchResult[] }> {
+    const pages: VacancySearchResult[] = [];
+    let cursor: string | undefined;
+    do {
+      // Uncached, every page takes the single-statement path (page and counts together).
+      if (uncached) h.get<SearchCache>(SearchCache).invalidate();
+      const page = await search({ ...request, ...(cursor ? { cursor } : {}) });
+      pages.push(page);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && pages.length < 100);
+    return { items: pages.flatMap((p) => p.items), pages };
+  }
+
+  beforeAll(async () => {
+    await h.start('search');
+    employerId = (await h.createEmployer(owner, 'Gulf Builders')).id;
+  });
+  afterAll(() => h.stop());
+
+  describe('fold_text (SQL) is foldForSearch (TypeScript)', () => {
+    it.each([
+      ['Ingénieur ÉLECTRICIEN', 'plain French accents and capitals'],
+      ['Œuvre cœur Æther Straße ẞ', 'ligatures and sharp s, upper and lower'],
+      ['İstanbul ŞĞÜÖÇ şğüöç ı Iğdır', 'Turkish dotted and dotless i'],
+      ['Ağdam Şəki Gəncə ə Ə', 'Azeri schwa'],
+      ['Pengurus Projek Kejuruteraan', 'Malay'],
+      ['ñ ã õ å ø ł đ ħ', 'letters NFKD does or does not split'],
+      ['مُهَنْدِسٌ أَمْنٍ', 'harakat, tanwin'],
+      ['إدارة آمنة ٱلمدرسة مستشفى مسؤول رئيس', 'alef forms, ta marbuta, alef maqsura, hamza seats'],
+      ['مـــهـــنـــدس', 'tatweel'],
+      ['ﻻ ﷲ ﺍﻟﺴﻼﻡ', 'Arabic presentation forms'],
+      ['کارمند یک مهندس ۱۲۳ ٤٥٦', 'Persian letters and digits'],
+      ['  tabs\tand\nnewlines\u00a0nbsp\u2003em\u3000ideographic\ufeffbom  ', 'whitespace of every kind'],
+      ['ﬁnance ① ½ ²', 'compatibility characters'],
+      ['ΣΟΦΟΣ Σ', 'Greek final sigma'],
+      ['', 'empty'],
+      ['C++ / .NET — “quotes” – 10%', 'punctuation'],
+    ])('%s (%s)', async (input) => {
+      const [row] = await h.db.query<{ folded: string }>('SELECT vacancies.fold_text($1) AS folded', [input]);
+      expect(row!.folded).toBe(foldForSearch(input));
+    });
+  });
+
+  describe('text in three languages', () => {
+    let arabic: string, french: string, english: string, englishOnly: string, arabicOnly: string;
+
+    beforeAll(async () => {
+      [arabic, french, english, englishOnly, arabicOnly] = await seed([
+        {
+          title: { ar: 'مُهَنْدِسُ أَمْنِ المَعْلُومَاتِ فِي إِدَارَةِ الشَّبَكَةِ', en: 'Network security officer' },
+          description: { ar: 'بيئة عمل آمِنَة ومُستشفى قريب' },
+        },
+        { title: { fr: 'Ingénieur électricien — sécurité des chantiers', en: 'Site electrician' } },
+        { title: { en: 'Senior civil engineer', fr: 'Chef de projet' }, description: { en: 'Engineering of bridges' } },
+        { title: { en: 'Plumbing supervisor' } },
+        { title: { ar: 'ممرضة في مستشفى الأطفال' } },
+      ]);
+    });
+
+    it('Arabic without diacritics and with a plain alef finds text written with them and with أ إ آ', async () => {
+      expect(ids(await search({ q: 'مهندس امن' }))).toEqual([arabic]);
+      expect(ids(await search({ q: 'ادارة' }))).toEqual([arabic]); // إِدَارَةِ
+      expect(ids(await search({ q: 'أمن' }))).toEqual([arabic]);
+      expect(ids(await search({ q: 'امنه' }))).toEqual([arabic]); // آمِنَة, ta marbuta written as ha
+      expect(ids(await search({ q: 'آمنة' }))).toEqual([arabic]);
+      expect(ids(await search({ q: 'مُهَنْدِس' }))).toEqual([arabic]); // diacritics in the query too
+    });
+
+    it('French without accents finds accented text, and the other way round', async () => {
+      expect(ids(await search({ q: 'ingenieur electricien' }))).toEqual([french]);
+      expect(ids(await search({ q: 'securite chantiers' }))).toEqual([french]);
+      expect(ids(await search({ q: 'Sécurité' }))).toEqual([french]);
+    });
+
+    it('English is stemmed: engineers finds engineer and engineering', async () => {
+      expect(ids(await search({ q: 'engineers' }))).toEqual([english]);
+      expect(ids(await search({ q: 'civil engineering' }))).toEqual([english]);
+    });
+
+    it('a text in one language needs no other language present', async () => {
+      expect(ids(await search({ q: 'plumbing' }))).toEqual([englishOnly]);
+      expect(ids(await search({ q: 'ممرضه' }))).toEqual([arabicOnly]);
+      expect(ids(await search({ q: 'مستشفى' })).sort()).toEqual([arabic, arabicOnly].sort());
+    });
+
+    it('resolves titles and employer names in the reader language', async () => {
+      const [item] = (await search({ q: 'plumbing' }, 'ar')).items;
+      expect(item).toMatchObject({ displayTitle: 'Plumbing supervisor', employerName: 'شركة Gulf Builders' });
+      const [fr] = (await search({ q: 'electricien' }, 'fr')).items;
+      expect(fr).toMatchObject({ displayTitle: 'Ingénieur électricien — sécurité des chantiers', employerName: 'Gulf Builders' });
+    });
+
+    it('a query that folds to nothing is no query', async () => {
+      const blank = await search({ q: ' … ', country: ['QA'] });
+      const none = await search({ country: ['QA'] });
+      expect(blank.total).toBe(none.total);
+    });
+  });
+
+  describe('ranking', () => {
+    it('puts a title match above a description-only match, then newer first', async () => {
+      const [inDescription, inTitleOld, inTitleNew] = await seed([
+        { title: { en: 'Storekeeper' }, description: { en: 'Our quasarite warehouse' }, publishedMinutesAgo: 1 },
+        { title: { en: 'Quasarite technician' }, publishedMinutesAgo: 50 },
+        { title: { en: 'Quasarite technician' }, publishedMinutesAgo: 5 },
+      ]);
+      expect(ids(await search({ q: 'quasarite' }))).toEqual([inTitleNew, inTitleOld, inDescription]);
+      expect(ids(await search({ q: 'quasarite', sort: 'recency' }))).toEqual([inDescription, inTitleNew, inTitleOld]);
+    });
+  });
+
+  describe('filters', () => {
+    const marker = 'filterium';
+    let v: Record<string, string>;
+
+    beforeAll(async () => {
+      const list = await seed([
+        { title: { en: `${marker} a` }, country: 'JO', iscoCode: '2142', contractType: 'permanent', workMode: 'remote', skillIds: ['ict.python', 'ict.javascript'], publishedMinutesAgo: 60 * 24 * 10 },
+        { title: { en: `${marker} b` }, country: 'EG', iscoCode: '2149', contractType: 'fixed-term', workMode: 'hybrid', skillIds: ['ict.python'], eligibility: ['JO', 'EG'] },
+        { title: { en: `${marker} c` }, country: 'MA', iscoCode: '3112', contractType: 'internship', workMode: 'on-site', skillIds: ['osh.risk-assessment'], eligibility: ['MA'] },
+        { title: { en: `${marker} d` }, country: 'JO', iscoCode: '7411', contractType: 'permanent', workMode: 'on-site', publishedMinutesAgo: 60 * 24 * 3 },
+        { title: { en: `${marker} draft` }, status: 'draft' },
+        { title: { en: `${marker} closed` }, status: 'closed' },
+        { title: { en: `${marker} expired` }, status: 'expired' },
+        { title: { en: `${marker} past closing date` }, closingInDays: -1 },
+      ]);
+      v = { a: list[0]!, b: list[1]!, c: list[2]!, d: list[3]! };
+    });
+
+    const find = async (filters: Omit<SearchVacanciesRequest, 'q'>) => ids(await search({ q: marker, sort: 'recency', ...filters })).sort();
+    const expected = (...keys: string[]) => keys.map((k) => v[k]!).sort();
+
+    it('shows only published vacancies still open', async () => {
+      expect(await find({})).toEqual(expected('a', 'b', 'c', 'd'));
+    });
+
+    it('country: any of', async () => {
+      expect(await find({ country: ['JO'] })).toEqual(expected('a', 'd'));
+      expect(await find({ country: ['JO', 'MA'] })).toEqual(expected('a', 'c', 'd'));
+    });
+
+    it('occupation: an ISCO-08 prefix at any level', async () => {
+      expect(await find({ occupation: '2' })).toEqual(expected('a', 'b'));
+      expect(await find({ occupation: '21' })).toEqual(expected('a', 'b'));
+      expect(await find({ occupation: '214' })).toEqual(expected('a', 'b'));
+      expect(await find({ occupation: '2149' })).toEqual(expected('b'));
+      expect(await find({ occupation: '31' })).toEqual(expected('c'));
+      expect(await find({ occupation: '9' })).toEqual([]);
+    });
+
+    it('skill: all of', async () => {
+      expect(await find({ skill: ['ict.python'] })).toEqual(expected('a', 'b'));
+      expect(await find({ skill: ['ict.python', 'ict.javascript'] })).toEqual(expected('a'));
+      expect(await find({ skill: ['ict.python', 'osh.risk-assessment'] })).toEqual([]);
+    });
+
+    it('contract type and work mode: any of', async () => {
+      expect(await find({ contractType: ['permanent'] })).toEqual(expected('a', 'd'));
+      expect(await find({ contractType: ['internship', 'fixed-term'] })).toEqual(expected('b', 'c'));
+      expect(await find({ workMode: ['on-site'] })).toEqual(expected('c', 'd'));
+      expect(await find({ workMode: ['remote', 'hybrid'], contractType: ['permanent'] })).toEqual(expected('a'));
+    });
+
+    it('posted since a date', async () => {
+      expect(await find({ postedSince: isoDate(-5) })).toEqual(expected('b', 'c', 'd'));
+      expect(await find({ postedSince: isoDate(-1) })).toEqual(expected('b', 'c'));
+      expect(await find({ postedSince: isoDate(-30) })).toEqual(expected('a', 'b', 'c', 'd'));
+    });
+
+    it('open to a nationality: all member states, or listed', async () => {
+      expect(await find({ openTo: 'JO' })).toEqual(expected('a', 'b', 'd'));
+      expect(await find({ openTo: 'MA' })).toEqual(expected('a', 'c', 'd'));
+      expect(await find({ openTo: 'SA' })).toEqual(expected('a', 'd'));
+    });
+
+    it('without text, filters alone', async () => {
+      const result = await search({ country: ['MA'], contractType: ['internship'] });
+      expect(ids(result)).toContain(v['c']);
+      expect(result.items.every((i) => i.country === 'MA' && i.contractType === 'internship')).toBe(true);
+    });
+  });
+
+  describe('facets and pagination', () => {
+    const marker = 'paginix';
+    let seeded: string[];
+
+    beforeAll(async () => {
+      const countries = ['QA', 'SA', 'JO', 'EG', 'MA'];
+      const contracts = ['permanent', 'fixed-term', 'part-time', 'internship'];
+      const modes = ['on-site', 'hybrid', 'remote'];
+      const isco = ['2149', '3112', '7411', '2512', '5120'];
+      // 57 matches; a third share one publication instant so ties are broken by id; words
+      // repeated unevenly so ranks differ and also tie.
+      const tie = new Date(Date.now() - 3_600_000).toISOString();
+      seeded = await seed(
+        Array.from({ length: 57 }, (_, i) => ({
+          title: { en: `${marker} ${i % 4 === 0 ? `${marker} ${marker}` : 'officer'}` },
+          description: { en: i % 3 === 0 ? `${marker} duties` : 'General duties' },
+          country: countries[i % countries.length],
+          contractType: contracts[i % contracts.length],
+          workMode: modes[i % modes.length],
+          iscoCode: isco[i % isco.length],
+          ...(i % 3 === 0 ? { publishedAt: tie } : { publishedMinutesAgo: i * 7 }),
+        })),
+      );
+      // Not matches: another word, and a closed one with the word.
+      await seed([{ title: { en: 'unrelated officer' } }, { title: { en: `${marker} closed` }, status: 'closed' }]);
+    });
+
+    it.each([
+      ['recency', { q: marker, sort: 'recency' as const }, false],
+      ['relevance', { q: marker }, false],
+      ['recency without text', { country: ['QA', 'SA', 'JO', 'EG', 'MA'], postedSince: isoDate(-2) }, false],
+      ['recency, uncached', { q: marker, sort: 'recency' as const }, true],
+      ['relevance, uncached', { q: marker }, true],
+    ])('returns every match exactly once over pages of 10 (%s)', async (_name, shape, uncached) => {
+      const request: SearchVacanciesRequest = shape;
+      const { items, pages } = await all({ ...request, limit: 10 }, uncached);
+      const found = items.map((i) => i.id);
+      expect(new Set(found).size).toBe(found.length);
+      // Pages concatenate to the same order as one big page.
+      h.get<SearchCache>(SearchCache).invalidate();
+      expect(found.slice(0, 50)).toEqual(ids(await search({ ...request, limit: 50 })));
+      if (request.q) {
+        expect([...found].sort()).toEqual([...seeded].sort());
+        expect(pages).toHaveLength(6);
+        expect(pages.slice(0, 5).every((p) => p.items.length === 10)).toBe(true);
+        expect(pages[5]!.items).toHaveLength(7);
+      }
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+      expect(pages.every((p) => p.total === found.length)).toBe(true);
+      if (request.sort === 'recency' || !request.q) {
+        const times = items.map((i) => Date.parse(i.publishedAt));
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+      }
+    });
+
+    it('facet counts are the counts of the whole filtered result', async () => {
+      for (const request of [{ q: marker }, { q: marker, country: ['QA', 'JO'] }, { q: marker, workMode: ['remote'] as ('remote' | 'hybrid' | 'on-site')[] }, { occupation: '2' }]) {
+        const { items, pages } = await all({ ...request, limit: 50 });
+        const first = pages[0]!;
+        const count = (value: (i: VacancySummary) => string) => {
+          const counts = new Map<string, number>();
+          for (const item of items) counts.set(value(item), (counts.get(value(item)) ?? 0) + 1);
+          return [...counts.entries()].map(([v, n]) => ({ value: v, count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+        };
+        expect(first.total).toBe(items.length);
+        expect(first.facets.country).toEqual(count((i) => i.country));
+        expect(first.facets.contractType).toEqual(count((i) => i.contractType));
+        expect(first.facets.workMode).toEqual(count((i) => i.workMode));
+        expect(first.facets.occupationMajor).toEqual(count((i) => i.iscoCode[0]!));
+        // Later pages carry the same counts.
+        for (const page of pages) expect(page.facets).toEqual(first.facets);
+      }
+    });
+
+    it('limit: 20 by default, at most 50', async () => {
+      expect((await search({ q: marker })).items).toHaveLength(20);
+      expect((await search({ q: marker, limit: 50 })).items).toHaveLength(50);
+      expect(await h.code('rpc.vacancies.search.v1', { q: marker, limit: 51 })).toBe(ErrorCode.ValidationFailed);
+    });
+
+    it('a malformed or foreign cursor is VALIDATION_FAILED on cursor (isCursor)', async () => {
+      const page = await search({ q: marker, limit: 5 });
+      const cursors = [
+        'not-a-cursor',
+        encodeCursor({ hello: 'world' }),
+        encodeCursor([1, 2, 3]),
+        encodeCursor({ s: 'recency', f: 'x', p: 'yesterday', i: randomUUID() }),
+        Buffer.from('{"s": "relevance", oops', 'utf8').toString('base64url'),
+      ];
+      for (const cursor of cursors) {
+        expect(await h.failure('rpc.vacancies.search.v1', { q: marker, cursor })).toMatchObject({
+          code: ErrorCode.ValidationFailed,
+          fields: [{ field: 'cursor', rule: 'isCursor' }],
+        });
+      }
+      // From another sort or another query.
+      expect((await h.failure('rpc.vacancies.search.v1', { q: marker, sort: 'recency', cursor: page.nextCursor! })).fields).toEqual([{ field: 'cursor', rule: 'isCursor' }]);
+      expect((await h.failure('rpc.vacancies.search.v1', { q: 'other', cursor: page.nextCursor! })).fields).toEqual([{ field: 'cursor', rule: 'isCursor' }]);
+      expect((await h.failure('rpc.vacancies.search.v1', { q: marker, country: ['QA'], cursor: page.nextCursor! })).fields).toEqual([{ field: 'cursor', rule: 'isCursor' }]);
+      // The same query with another page size is fine.
+      await expect(search({ q: marker, limit: 7, cursor: page.nextCursor! })).resolves.toMatchObject({ total: 57 });
+    });
+  });
+
+  describe('cache', () => {
+    it('serves repeated searches from memory for a while, and forgets as soon as this replica changes a vacancy', async () => {
+      const marker = 'cachetto';
+      await seed([{ title: { en: marker } }]);
+      expect((await search({ q: marker })).total).toBe(1);
+      await h.db.query(`UPDATE vacancies.vacancies SET title = '{"en": "cachetto again"}' WHERE title->>'en' = $1`, [marker]);
+      await h.db.query(
+        `INSERT INTO vacancies.vacancies (id, employer_id, status, title, description, isco_code, country, city, work_mode, contract_type, positions,
+           eligibility_scope, relocation_support, visa_support, closing_date, published_at)
+         VALUES ($1, $2, 'published', '{"en": "cachetto"}', '{"en": "x"}', '2149', 'QA', 'Doha', 'remote', 'permanent', 1, 'all-member-states', false, false, current_date + 3, now())`,
+        [randomUUID(), employerId],
+      );
+      expect((await search({ q: marker })).total).toBe(1); // cached
+      const draft = await h.createVacancy(owner, employerId, { title: { en: marker } });
+      await h.call('rpc.vacancies.publish-vacancy.v1', { vacancyId: draft.id }, owner);
+      expect((await search({ q: marker })).total).toBe(3);
+    });
+  });
+});

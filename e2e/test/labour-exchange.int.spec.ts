@@ -155,6 +155,30 @@ describe('authorisation matrix: every route × role × ownership', () => {
   });
 });
 
+describe('reference typeahead', () => {
+  type Hits = { items: { id: string; label: string; path: { code: string; label: string }[] }[] };
+
+  it('finds occupations in any language, Arabic letter forms and diacritics ignored, with the hierarchy in the request language', async () => {
+    for (const q of ['مطورو البرمجيات', 'مُطَوِّرو البرمجيات', 'software developers', 'concepteurs de logiciels', 'sofware developer']) {
+      const response = await h.call<Hits>('GET', `/api/v1/reference/occupations?q=${encodeURIComponent(q)}&lang=fr`);
+      expect([q, response.status]).toEqual([q, 200]);
+      expect([q, response.body.items.map((i) => i.id)]).toEqual([q, expect.arrayContaining(['2512'])]);
+    }
+    const hit = (await h.call<Hits>('GET', '/api/v1/reference/occupations?q=2512', undefined, { lang: 'ar' })).body.items[0]!;
+    expect(hit.path.map((p) => p.code)).toEqual(['2', '25', '251', '2512']);
+    expect(hit.label).toMatch(/\p{Script=Arabic}/u);
+    const majors = await h.call<Hits>('GET', '/api/v1/reference/occupations');
+    expect(majors.body.items.map((i) => i.id)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
+  it('finds skills by prefix and with typos, and refuses an empty query', async () => {
+    const hits = await h.call<Hits>('GET', `/api/v1/reference/skills?q=${encodeURIComponent('evaluation risq')}`, undefined, { lang: 'fr' });
+    expect(hits.body.items.map((i) => i.id)).toContain('osh.risk-assessment');
+    const empty = await h.call<Problem>('GET', '/api/v1/reference/skills?q=');
+    expect(empty.status).toBe(400);
+  });
+});
+
 describe('validation in the request language, changing nothing', () => {
   it('rejects a vacancy with unknown codes, min > max salary and a past closing date, naming each field', async () => {
     const response = await h.call<Problem>(

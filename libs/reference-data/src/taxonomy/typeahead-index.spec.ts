@@ -42,6 +42,7 @@ describe('typeahead', () => {
     expect(ids('devloper')).toEqual(['dev']);
     expect(ids('occupatinal')).toEqual(['safety']);
     expect(ids('wedler')).toEqual(['welder']);
+    expect(ids('sofware')).toEqual(['dev']);
   });
 
   it('requires every word to match and ranks exact matches first', () => {

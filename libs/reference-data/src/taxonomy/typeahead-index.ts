@@ -103,9 +103,15 @@ export class TypeaheadIndex<T> {
         }
         if (token.startsWith(word)) wordScore = Math.max(wordScore, 2);
         else if (typos > 0 && wordScore < 1) {
-          // A typo in a word being typed: compare with the token, or its prefix of the same length.
-          const candidate = token.length > word.length ? token.slice(0, word.length) : token;
-          if (editDistance(word, candidate, typos) <= typos) wordScore = 1;
+          // A typo in a word being typed: compare with the token's prefixes around the word's length
+          // (a letter missing, wrong or extra) and with the whole token.
+          const n = word.length;
+          for (const candidate of new Set([token.slice(0, n - 1), token.slice(0, n), token.slice(0, n + 1), token])) {
+            if (editDistance(word, candidate, typos) <= typos) {
+              wordScore = 1;
+              break;
+            }
+          }
         }
       }
       if (wordScore === 0) return 0;

@@ -7,6 +7,8 @@ import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 import { createServiceApp } from '@olp/platform';
 import { IdentityConfig } from '../../apps/identity/src/identity.config.js';
 import { IdentityModule } from '../../apps/identity/src/identity.module.js';
+import { MatchingConfig } from '../../apps/matching/src/matching.config.js';
+import { MatchingModule } from '../../apps/matching/src/matching.module.js';
 import { SeekersConfig } from '../../apps/seekers/src/seekers.config.js';
 import { SeekersModule } from '../../apps/seekers/src/seekers.module.js';
 import { VacanciesConfig } from '../../apps/vacancies/src/vacancies.config.js';
@@ -41,12 +43,13 @@ export class PlatformHarness {
   identity?: NestFastifyApplication;
   vacancies?: NestFastifyApplication;
   seekers?: NestFastifyApplication;
+  matching?: NestFastifyApplication;
   gateway!: NestFastifyApplication;
   baseUrl!: string;
   private readonly extraGateways: NestFastifyApplication[] = [];
 
   /**
-   * Starts identity, then (unless `identityOnly`) vacancies and seekers, then the gateway. All
+   * Starts identity, then (unless `identityOnly`) vacancies, seekers and matching, then the gateway. All
    * services share the test file's database, each in its own schema with its own role, as in
    * production.
    */
@@ -57,6 +60,7 @@ export class PlatformHarness {
     if (!options.identityOnly) {
       this.vacancies = await this.startService(VacanciesModule, VacanciesConfig, 'vacancies', { EXPIRY_INTERVAL_MS: '3600000' });
       this.seekers = await this.startService(SeekersModule, SeekersConfig, 'seekers');
+      this.matching = await this.startService(MatchingModule, MatchingConfig, 'matching');
     }
     this.gateway = await this.startGateway(gatewayEnv);
     this.baseUrl = await this.gateway.getUrl();
@@ -179,6 +183,7 @@ export class PlatformHarness {
     await this.identity?.close().catch(() => undefined);
     await this.vacancies?.close().catch(() => undefined);
     await this.seekers?.close().catch(() => undefined);
+    await this.matching?.close().catch(() => undefined);
     await this.db?.drop().catch(() => undefined);
     if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
   }

@@ -278,3 +278,38 @@ describe('erasure', () => {
     expect((await h.login(leaver.email, 'correct horse 7 battery')).status).toBe(401);
   });
 });
+
+describe('matching through the public API', () => {
+  type SeekerMatches = { items: { vacancyId: string; score: number; reasons: { code: string; text: string }[] }[] };
+  type VacancyMatches = { items: { seekerId: string; score: number; reasons: { code: string; text: string }[] }[] };
+
+  it('lists a fitting vacancy for the seeker with reasons in Arabic, and the seeker for the owning employer only', async () => {
+    const vacancy = await newVacancy({ title: { ar: 'مهندس مطابقة السلامة', en: 'Safety matching engineer' } });
+    const mine = await eventually(async () => {
+      const response = await h.call<SeekerMatches>('GET', '/api/v1/me/matches', undefined, { token: seekerA.token, lang: 'ar' });
+      return response.body.items?.find((m) => m.vacancyId === vacancy.id);
+    });
+    expect(mine.score).toBeGreaterThan(0.5);
+    expect(mine.reasons.find((r) => r.code === 'location-relocate')?.text).toMatch(/قطر/);
+    expect(mine.reasons.every((r) => /\p{Script=Arabic}/u.test(r.text))).toBe(true);
+
+    const forVacancy = await h.call<VacancyMatches>('GET', `/api/v1/vacancies/${vacancy.id}/matches`, undefined, { token: employerA.token });
+    expect(forVacancy.status).toBe(200);
+    expect(forVacancy.body.items.map((m) => m.seekerId)).toContain(seekerA.id);
+    expect(JSON.stringify(forVacancy.body)).not.toContain('أمينة');
+    expect((await h.call('GET', `/api/v1/vacancies/${vacancy.id}/matches`, undefined, { token: employerB.token })).status).toBe(403);
+    expect((await h.call('GET', `/api/v1/vacancies/${vacancy.id}/matches`, undefined, { token: seekerA.token })).status).toBe(403);
+    expect((await h.call('GET', `/api/v1/vacancies/${vacancy.id}/matches`)).status).toBe(401);
+  });
+
+  it('drops the seeker from every result once consent is withdrawn', async () => {
+    const vacancy = await newVacancy({ title: { en: 'Consent check engineer' } });
+    const listed = async () => (await h.call<VacancyMatches>('GET', `/api/v1/vacancies/${vacancy.id}/matches`, undefined, { token: employerA.token })).body.items ?? [];
+    await eventually(async () => (await listed()).some((m) => m.seekerId === seekerA.id));
+    expect((await h.call('PUT', '/api/v1/me/profile', profileBody({ consentToMatching: false }), { token: seekerA.token })).status).toBe(200);
+    await eventually(async () => !(await listed()).some((m) => m.seekerId === seekerA.id));
+    const mine = await h.call<SeekerMatches>('GET', '/api/v1/me/matches', undefined, { token: seekerA.token });
+    expect(mine.body.items).toEqual([]);
+    expect((await h.call('PUT', '/api/v1/me/profile', profileBody(), { token: seekerA.token })).status).toBe(200);
+  });
+});

@@ -42,7 +42,7 @@ const SERVICES = [
   { name: 'identity', port: 3001, database: true, env: () => ({ BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password }) },
   { name: 'vacancies', port: 3002, database: true, taxonomy: true },
   { name: 'seekers', port: 3003, database: true, taxonomy: true },
-  // { name: 'matching', port: 3004, database: true },
+  { name: 'matching', port: 3004, database: true, taxonomy: true },
   // { name: 'programmes', port: 3005, database: true },
   // { name: 'notifications', port: 3006, database: true },
   {

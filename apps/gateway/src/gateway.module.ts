@@ -9,6 +9,7 @@ import type { GatewayConfig } from './gateway.config.js';
 import { ApplicationsController } from './routes/applications.controller.js';
 import { AuthController } from './routes/auth.controller.js';
 import { EmployersController } from './routes/employers.controller.js';
+import { MatchesController } from './routes/matches.controller.js';
 import { ProfileController } from './routes/profile.controller.js';
 import { TaxonomyController } from './routes/taxonomy.controller.js';
 import { VacanciesController } from './routes/vacancies.controller.js';
@@ -41,6 +42,7 @@ export class GatewayModule {
         VacanciesController,
         ApplicationsController,
         ProfileController,
+        MatchesController,
       ],
       providers: [
         JwtVerifier,

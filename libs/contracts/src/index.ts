@@ -11,3 +11,5 @@ export * from './rpc/vacancies/vacancies-model.v1.js';
 export * from './rpc/seekers/seekers-model.v1.js';
 export * from './events/vacancies/vacancy-events.v1.js';
 export * from './events/seekers/seeker-events.v1.js';
+export * from './rpc/matching/matching-model.v1.js';
+export * from './events/matching/match-events.v1.js';

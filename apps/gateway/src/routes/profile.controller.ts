@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApplicationView, ProfileView, PutProfileRequest, Role, UserView, type Principal } from '@olp/contracts';
+import { ApplicationView, MatchedVacancy, ProfileView, PutProfileRequest, Role, UserView, type Principal } from '@olp/contracts';
 import { RpcClient } from '@olp/messaging';
 import { Roles } from '@olp/platform';
 import type { Locale } from '@olp/reference-data';
@@ -12,6 +12,7 @@ export class PersonalDataExport {
   @ApiProperty({ type: UserView }) account: UserView;
   @ApiProperty({ type: ProfileView, nullable: true }) profile: ProfileView | null;
   @ApiProperty({ type: [ApplicationView] }) applications: ApplicationView[];
+  @ApiProperty({ type: [MatchedVacancy] }) matches: MatchedVacancy[];
 }
 
 @ApiTags('profile')
@@ -43,12 +44,13 @@ export class ProfileController {
   @ApiProblems(401, 403)
   async export(@CurrentPrincipal() principal: Principal, @RequestLocale() locale: Locale): Promise<PersonalDataExport> {
     const options = { principal, locale };
-    const [account, seeker, vacancies] = await Promise.all([
+    const [account, seeker, vacancies, matching] = await Promise.all([
       this.rpc.request('rpc.identity.get-me.v1', {}, options),
       this.rpc.request('rpc.seekers.export.v1', {}, options),
       this.rpc.request('rpc.vacancies.export.v1', {}, options),
+      this.rpc.request('rpc.matching.export.v1', {}, options),
     ]);
-    return { exportedAt: new Date().toISOString(), account, profile: seeker.profile, applications: vacancies.applications };
+    return { exportedAt: new Date().toISOString(), account, profile: seeker.profile, applications: vacancies.applications, matches: matching.matches };
   }
 
   @Delete()

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@olp/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, Role, type CreateEmployerRequest, type EmployerView, type Principal } from '@olp/contracts';
 import { DATA_SOURCE } from '@olp/persistence';
@@ -36,7 +37,10 @@ function toEmployerView(row: EmployerRow, locale: Locale, isMember: boolean): Em
 /** Employer organisations and who belongs to them. */
 @Injectable()
 export class EmployersService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+  ) {}
 
   /** An employer account creates an organisation and becomes its owner. */
   async create(principal: Principal | undefined, request: CreateEmployerRequest, locale: Locale): Promise<EmployerView> {
@@ -50,6 +54,8 @@ export class EmployersService {
         [randomUUID(), JSON.stringify(request.name), request.description ? JSON.stringify(request.description) : null, request.country, request.isicSection, request.size, request.website ?? null, userId],
       );
       await em.query(`INSERT INTO vacancies.employer_members (employer_id, user_id, role) VALUES ($1, $2, 'owner')`, [employer!.id, userId]);
+      // Services that answer for an employer's data (matching) learn who may see it.
+      await this.outbox.add(em, 'vacancies.employer.member-added.v1', { employerId: employer!.id, userId, role: 'owner', addedAt: new Date().toISOString() }, { about: employer!.id });
       return employer!;
     });
     return toEmployerView(created, locale, true);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EventConsumers, scrubOutbox } from '@olp/messaging';
+import { EventConsumers, OutboxWriter, scrubOutbox } from '@olp/messaging';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { rows } from '../common/sql.js';
 
@@ -16,6 +16,7 @@ export class ErasureConsumer implements OnModuleInit {
   constructor(
     @Inject(EventConsumers) private readonly consumers: EventConsumers,
     @Inject(ApplicationsService) private readonly applications: ApplicationsService,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
   ) {}
 
   onModuleInit(): void {
@@ -27,7 +28,10 @@ export class ErasureConsumer implements OnModuleInit {
         },
         'identity.user.deleted.v1': async (event, { em }) => {
           await this.eraseSeeker(em, event.data.userId);
-          await rows(em, `DELETE FROM vacancies.employer_members WHERE user_id = $1`, [event.data.userId]);
+          const left = await rows<{ employer_id: string }>(em, `DELETE FROM vacancies.employer_members WHERE user_id = $1 RETURNING employer_id`, [event.data.userId]);
+          for (const { employer_id: employerId } of left) {
+            await this.outbox.add(em, 'vacancies.employer.member-removed.v1', { employerId, userId: event.data.userId, removedAt: new Date().toISOString() }, { about: employerId });
+          }
           await rows(em, `UPDATE vacancies.employers SET created_by = NULL, updated_at = now() WHERE created_by = $1`, [event.data.userId]);
           await this.applications.forgetActor(em, event.data.userId);
         },

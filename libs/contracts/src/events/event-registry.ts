@@ -1,7 +1,10 @@
 import { UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from './identity/user-events.v1.js';
 import { SeekerConsentChangedV1, SeekerErasedV1, SeekerProfileUpdatedV1 } from './seekers/seeker-events.v1.js';
+import { MatchFoundV1 } from './matching/match-events.v1.js';
 import {
   ApplicationStatusChangedV1,
+  EmployerMemberAddedV1,
+  EmployerMemberRemovedV1,
   ApplicationSubmittedV1,
   VacancyClosedV1,
   VacancyPublishedV1,
@@ -23,6 +26,9 @@ export const EVENTS = {
   'vacancies.vacancy.closed.v1': VacancyClosedV1,
   'vacancies.application.submitted.v1': ApplicationSubmittedV1,
   'vacancies.application.status-changed.v1': ApplicationStatusChangedV1,
+  'vacancies.employer.member-added.v1': EmployerMemberAddedV1,
+  'vacancies.employer.member-removed.v1': EmployerMemberRemovedV1,
+  'matching.match.found.v1': MatchFoundV1,
   'seekers.profile.updated.v1': SeekerProfileUpdatedV1,
   'seekers.consent.changed.v1': SeekerConsentChangedV1,
   'seekers.seeker.erased.v1': SeekerErasedV1,
@@ -44,6 +50,7 @@ export const STREAMS = {
   IDENTITY: { subjects: ['identity.>'], owner: 'identity', description: 'Events owned by the identity service' },
   VACANCIES: { subjects: ['vacancies.>'], owner: 'vacancies', description: 'Events owned by the vacancies service' },
   SEEKERS: { subjects: ['seekers.>'], owner: 'seekers', description: 'Events owned by the seekers service' },
+  MATCHING: { subjects: ['matching.>'], owner: 'matching', description: 'Events owned by the matching service' },
 } as const;
 export type StreamName = keyof typeof STREAMS;
 

@@ -12,6 +12,7 @@ import {
   UpdateMeRequest,
   UserView,
 } from './identity/identity-rpc.v1.js';
+import { MatchingExport, MatchListRequest, SeekerMatchPage, VacancyMatchesRequest, VacancyMatchPage } from './matching/matching-model.v1.js';
 import { ProfileView, PutProfileRequest, SeekerExport } from './seekers/seekers-model.v1.js';
 import {
   ApplicationPage,
@@ -63,6 +64,9 @@ export const RPC = {
   'rpc.seekers.get-profile.v1': { request: EmptyRequest, response: ProfileView },
   'rpc.seekers.erase-profile.v1': { request: EmptyRequest, response: Acknowledged },
   'rpc.seekers.export.v1': { request: EmptyRequest, response: SeekerExport },
+  'rpc.matching.for-seeker.v1': { request: MatchListRequest, response: SeekerMatchPage },
+  'rpc.matching.for-vacancy.v1': { request: VacancyMatchesRequest, response: VacancyMatchPage },
+  'rpc.matching.export.v1': { request: EmptyRequest, response: MatchingExport },
 } as const;
 
 export type RpcPattern = keyof typeof RPC;

@@ -103,3 +103,18 @@ export class ApplicationStatusChangedV1 {
   @IsUUID() changedBy: string;
   @IsISO8601() changedAt: string;
 }
+
+/** `vacancies.employer.member-added.v1`: a user now acts for an employer (owner at creation). */
+export class EmployerMemberAddedV1 {
+  @IsUUID() employerId: string;
+  @IsUUID() userId: string;
+  @IsIn(['owner', 'member']) role: 'owner' | 'member';
+  @IsISO8601() addedAt: string;
+}
+
+/** `vacancies.employer.member-removed.v1`: a user no longer acts for an employer. */
+export class EmployerMemberRemovedV1 {
+  @IsUUID() employerId: string;
+  @IsUUID() userId: string;
+  @IsISO8601() removedAt: string;
+}

@@ -1,0 +1,865 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  EmployerMemberAddedV1,
+  EmployerMemberRemovedV1,
+  MatchFoundV1,
+  SeekerConsentChangedV1,
+  SeekerProfileUpdatedV1,
+  VacancyClosedV1,
+  VacancySnapshotV1,
+} from '@olp/contracts';
+import { scrubOutbox, type OutboxWriter } from '@olp/messaging';
+import type { Logger } from '@olp/platform';
+import type { LocalizedText } from '@olp/reference-data';
+import { canonicalJson, row, rows, todayUtc } from '../common/sql.js';
+import type { MatchReasonData, MatchResult, ScoringWeights, SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
+import { scoreMatch } from '../scoring/score-match.js';
+import { toSeekerFeatures, toVacancyFeatures, type VacancyEntry } from './features.js';
+import { MatchIndex } from './match-index.js';
+import type { MatchingMetrics } from './matching-metrics.js';
+import { TopList, type Ranked } from './top-list.js';
+
+export const SCHEMA = 'matching';
+
+export interface MatchingSettings {
+  weights: ScoringWeights;
+  /** Score from which a pair is announced (`matching.match.found.v1`). */
+  threshold: number;
+  vacancyTopK: number;
+  seekerTopK: number;
+}
+
+export interface MatchingEngineDeps {
+  dataSource: DataSource;
+  outbox: OutboxWriter;
+  settings: MatchingSettings;
+  logger: Logger;
+  metrics?: MatchingMetrics;
+  /** Today (YYYY-MM-DD, UTC) for the closing-date filter; tests may pin it. */
+  today?: () => string;
+}
+
+interface Pair {
+  v: string;
+  s: string;
+}
+
+interface StoredPair {
+  vacancy_id: string;
+  seeker_id: string;
+  score: number;
+  reasons: MatchReasonData[];
+  in_vacancy_top: boolean;
+  in_seeker_top: boolean;
+}
+
+interface SeekerRow {
+  seeker_id: string;
+  features: SeekerFeatures;
+  updated_version: number;
+  profile_updated_at: Date;
+  consent_changed_at: Date;
+  seq: string;
+}
+
+interface VacancyRow {
+  vacancy_id: string;
+  title: LocalizedText;
+  features: VacancyFeatures | null;
+  closed_at: Date | null;
+  seq: string;
+}
+
+const key = (v: string, s: string): string => `${v}|${s}`;
+
+/** The effects of one event on the top lists and matches, collected before they are written. */
+class Operation {
+  /** Pairs whose stored row may have to change (added, updated, removed). */
+  readonly touched = new Map<string, Pair>();
+  /** Scores computed during this operation, by pair. */
+  readonly results = new Map<string, MatchResult>();
+  readonly seekerBackfills = new Set<string>();
+  readonly vacancyBackfills = new Set<string>();
+  /** Vacancies or seekers scored against all their candidates, with the pairs now at or above the threshold. */
+  readonly rescored: { side: 'vacancy' | 'seeker'; id: string; above: string[] }[] = [];
+
+  constructor(readonly today: string) {}
+
+  touch(v: string, s: string): void {
+    this.touched.set(key(v, s), { v, s });
+  }
+}
+
+/** What this replica's memory was changed with since the database last confirmed it. */
+interface Suspects {
+  seekers: Set<string>;
+  vacancies: Set<string>;
+}
+
+export interface RecomputeReport {
+  vacancies: number;
+  seekers: number;
+  pairsScored: number;
+  matches: number;
+  announced: number;
+}
+
+/**
+ * The incremental matcher: keeps the read model (seekers, open vacancies, employer members) from
+ * events, an in-memory {@link MatchIndex} of it, and the top lists of every vacancy
+ * (`vacancyTopK` seekers) and every seeker (`seekerTopK` vacancies). A changed vacancy or profile
+ * is scored against its candidates only; its own top list is recomputed and each pair is offered
+ * to the other side's list, which is recomputed from its candidates only when a member dropped out
+ * of a full list. Only pairs in some top list are stored; pairs reaching the threshold are
+ * announced once (again after dropping below it).
+ *
+ * Several replicas (and several concurrent batches in one) stay correct because every projection
+ * batch first locks the single `projection_state` row: batches run one at a time across replicas,
+ * and under that lock a replica first catches up with what others wrote (rows whose `seq` is above
+ * the last it saw, since the global sequence is only advanced under the lock) when the state's
+ * token is not the one it wrote last. A rolled-back batch is detected the same way, and what it
+ * had changed in memory is reloaded. Everything a handler writes is in the consumer's transaction.
+ */
+export class MatchingEngine {
+  readonly index = new MatchIndex();
+  private readonly vacancyTops = new Map<string, TopList>();
+  private readonly seekerTops = new Map<string, TopList>();
+  private readonly batches = new WeakMap<EntityManager, { today: string }>();
+
+  private epoch: string | undefined;
+  /** The token this replica wrote in its last batch; another value means someone else wrote since. */
+  private expectedToken: string | undefined;
+  /** Every read-model row with `seq` up to this is reflected in memory (suspects aside). */
+  private watermark = 0;
+  /** Highest `seq` written by the batch in progress (confirmed when the next batch finds our token). */
+  private pendingSeq = 0;
+  private suspects: Suspects = { seekers: new Set(), vacancies: new Set() };
+
+  /** Replay (the rebuild): handlers only rebuild the read model; matches are recomputed at the end. */
+  replay = false;
+
+  /** Counters for tests and logs: projection batches begun, catch-ups with other writers, full loads. */
+  readonly stats = { batches: 0, catchUps: 0, fullLoads: 0 };
+
+  private readonly settings: MatchingSettings;
+  private readonly logger: Logger;
+  private readonly today: () => string;
+
+  constructor(private readonly deps: MatchingEngineDeps) {
+    this.settings = deps.settings;
+    this.logger = deps.logger;
+    this.today = deps.today ?? (() => todayUtc());
+  }
+
+  // ---------------------------------------------------------------- lifecycle and replicas
+
+  /** Nest's hook: the index is built before the application bootstraps its consumers. */
+  async onModuleInit(): Promise<void> {
+    await this.load();
+  }
+
+  /** Builds the index from the `matching` tables (at start), under the projection lock. */
+  async load(): Promise<void> {
+    await this.deps.dataSource.transaction(async (em) => {
+      const state = await this.lock(em);
+      await this.fullLoad(em, state);
+    });
+  }
+
+  /** Takes the projection lock for the caller's transaction (released at commit or rollback). */
+  async lock(em: EntityManager): Promise<{ token: string; epoch: string }> {
+    const state = await row<{ token: string; epoch: string }>(em, `SELECT token, epoch FROM matching.projection_state WHERE id = 1 FOR UPDATE`);
+    if (!state) throw new Error('matching.projection_state is missing its row');
+    return state;
+  }
+
+  /**
+   * The first handler of a delivery batch locks, brings this replica's memory up to date and
+   * stamps the state with a fresh token; later handlers of the same batch reuse that.
+   */
+  private async begin(em: EntityManager): Promise<{ today: string }> {
+    const known = this.batches.get(em);
+    if (known) return known;
+    const state = await this.lock(em);
+    const batch = { today: this.today() };
+    this.batches.set(em, batch);
+    if (this.replay) return batch;
+    this.stats.batches++;
+
+    if (state.epoch !== this.epoch) {
+      this.deps.metrics?.catchUps.inc({ reason: 'epoch' });
+      await this.fullLoad(em, state);
+    } else if (state.token !== this.expectedToken) {
+      this.deps.metrics?.catchUps.inc({ reason: 'replica' });
+      this.stats.catchUps++;
+      await this.catchUp(em);
+    } else {
+      // Our previous batch committed and nobody wrote since: memory is exactly the database.
+      this.watermark = Math.max(this.watermark, this.pendingSeq);
+      this.suspects = { seekers: new Set(), vacancies: new Set() };
+    }
+    const token = randomUUID();
+    await em.query(`UPDATE matching.projection_state SET token = $1 WHERE id = 1`, [token]);
+    this.expectedToken = token;
+    this.pendingSeq = this.watermark;
+    return batch;
+  }
+
+  private async fullLoad(em: EntityManager, state: { token: string; epoch: string }): Promise<void> {
+    this.stats.fullLoads++;
+    this.index.clear();
+    this.vacancyTops.clear();
+    this.seekerTops.clear();
+    let watermark = 0;
+    const seekers = await rows<{ features: SeekerFeatures; seq: string }>(em, `SELECT features, seq FROM matching.seekers`);
+    for (const s of seekers) {
+      this.index.putSeeker(s.features);
+      watermark = Math.max(watermark, Number(s.seq));
+    }
+    const vacancies = await rows<VacancyRow>(em, `SELECT vacancy_id, title, features, closed_at, seq FROM matching.vacancies`);
+    for (const v of vacancies) {
+      if (v.closed_at === null && v.features) this.index.putVacancy({ features: v.features, title: v.title });
+      watermark = Math.max(watermark, Number(v.seq));
+    }
+    const [erased] = await rows<{ max: string | null }>(em, `SELECT max(seq) AS max FROM matching.erased_users`);
+    watermark = Math.max(watermark, Number(erased?.max ?? 0));
+    this.watermark = watermark;
+    this.pendingSeq = watermark;
+    this.epoch = state.epoch;
+    this.expectedToken = state.token;
+    this.suspects = { seekers: new Set(), vacancies: new Set() };
+    this.observeSize();
+    this.logger.info({ seekers: this.index.seekerCount, vacancies: this.index.vacancyCount }, 'matching index loaded');
+  }
+
+  /** Someone else wrote (another replica), or our last batch rolled back: reload what may differ. */
+  private async catchUp(em: EntityManager): Promise<void> {
+    this.vacancyTops.clear();
+    this.seekerTops.clear();
+    const suspectSeekers = [...this.suspects.seekers];
+    const suspectVacancies = [...this.suspects.vacancies];
+    const changes: { seq: number; apply: () => void }[] = [];
+
+    const seekers = await rows<{ seeker_id: string; features: SeekerFeatures; seq: string }>(
+      em,
+      `SELECT seeker_id, features, seq FROM matching.seekers WHERE seq > $1 OR seeker_id = ANY($2::uuid[])`,
+      [this.watermark, suspectSeekers],
+    );
+    const present = new Set(seekers.map((s) => s.seeker_id));
+    for (const s of seekers) changes.push({ seq: Number(s.seq), apply: () => this.index.putSeeker(s.features) });
+    for (const id of suspectSeekers) if (!present.has(id)) changes.push({ seq: 0, apply: () => this.index.removeSeeker(id) });
+    const erased = await rows<{ user_id: string; seq: string }>(em, `SELECT user_id, seq FROM matching.erased_users WHERE seq > $1`, [this.watermark]);
+    for (const e of erased) changes.push({ seq: Number(e.seq), apply: () => (present.has(e.user_id) ? undefined : this.index.removeSeeker(e.user_id)) });
+
+    const vacancies = await rows<VacancyRow>(
+      em,
+      `SELECT vacancy_id, title, features, closed_at, seq FROM matching.vacancies WHERE seq > $1 OR vacancy_id = ANY($2::uuid[])`,
+      [this.watermark, suspectVacancies],
+    );
+    const seenVacancies = new Set(vacancies.map((v) => v.vacancy_id));
+    for (const v of vacancies) {
+      changes.push({
+        seq: Number(v.seq),
+        apply: () => (v.closed_at === null && v.features ? this.index.putVacancy({ features: v.features, title: v.title }) : this.index.removeVacancy(v.vacancy_id)),
+      });
+    }
+    for (const id of suspectVacancies) if (!seenVacancies.has(id)) changes.push({ seq: 0, apply: () => this.index.removeVacancy(id) });
+
+    // In the order they were written, so an erasure and a later new profile end as they did.
+    changes.sort((a, b) => a.seq - b.seq);
+    for (const change of changes) {
+      change.apply();
+      this.watermark = Math.max(this.watermark, change.seq);
+    }
+    this.suspects = { seekers: new Set(), vacancies: new Set() };
+    this.observeSize();
+  }
+
+  private noteSeq(seq: string | number | undefined): void {
+    if (seq !== undefined) this.pendingSeq = Math.max(this.pendingSeq, Number(seq));
+  }
+
+  private observeSize(): void {
+    this.deps.metrics?.indexSize.set({ side: 'seekers' }, this.index.seekerCount);
+    this.deps.metrics?.indexSize.set({ side: 'vacancies' }, this.index.vacancyCount);
+  }
+
+  private putSeeker(features: SeekerFeatures): void {
+    this.suspects.seekers.add(features.seekerId);
+    this.index.putSeeker(features);
+    this.observeSize();
+  }
+
+  private removeSeeker(id: string): void {
+    this.suspects.seekers.add(id);
+    this.index.removeSeeker(id);
+    this.observeSize();
+  }
+
+  private putVacancy(entry: VacancyEntry): void {
+    this.suspects.vacancies.add(entry.features.vacancyId);
+    this.index.putVacancy(entry);
+    this.observeSize();
+  }
+
+  private removeVacancy(id: string): void {
+    this.suspects.vacancies.add(id);
+    this.index.removeVacancy(id);
+    this.observeSize();
+  }
+
+  // ---------------------------------------------------------------- event handlers
+
+  /** A vacancy was published or edited: keep the newest version (redeliveries and reorders are ignored), then rescore it. */
+  async applyVacancy(em: EntityManager, event: VacancySnapshotV1): Promise<void> {
+    const batch = await this.begin(em);
+    const features = toVacancyFeatures(event);
+    const applied = await row<{ seq: string }>(
+      em,
+      `INSERT INTO matching.vacancies AS v (vacancy_id, employer_id, title, city, features, version, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, nextval('matching.change_seq'))
+       ON CONFLICT (vacancy_id) DO UPDATE
+         SET employer_id = EXCLUDED.employer_id, title = EXCLUDED.title, city = EXCLUDED.city,
+             features = EXCLUDED.features, version = EXCLUDED.version, seq = EXCLUDED.seq
+         WHERE v.closed_at IS NULL AND v.version <= EXCLUDED.version
+       RETURNING seq`,
+      [event.vacancyId, event.employerId, JSON.stringify(event.title), event.city, JSON.stringify(features), event.version],
+    );
+    if (!applied) return;
+    this.noteSeq(applied.seq);
+    if (this.replay) return;
+    this.putVacancy({ features, title: event.title });
+    await this.rescore(em, batch.today, 'vacancy', event.vacancyId);
+  }
+
+  /** A vacancy closed (closed, filled, cancelled, expired): it is kept as closed so late updates cannot reopen it, and its matches go. */
+  async closeVacancy(em: EntityManager, event: VacancyClosedV1): Promise<void> {
+    const batch = await this.begin(em);
+    const applied = await row<{ seq: string }>(
+      em,
+      `INSERT INTO matching.vacancies AS v (vacancy_id, employer_id, title, city, features, version, closed_at, seq)
+       VALUES ($1, $2, $3, NULL, NULL, 0, $4, nextval('matching.change_seq'))
+       ON CONFLICT (vacancy_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, seq = EXCLUDED.seq
+         WHERE v.closed_at IS NULL
+       RETURNING seq`,
+      [event.vacancyId, event.employerId, JSON.stringify(event.title), event.closedAt],
+    );
+    if (!applied) return;
+    this.noteSeq(applied.seq);
+    if (this.replay) return;
+    this.removeVacancy(event.vacancyId);
+    await this.rescore(em, batch.today, 'vacancy', event.vacancyId);
+    await em.query(`DELETE FROM matching.notified_pairs WHERE vacancy_id = $1`, [event.vacancyId]);
+    this.vacancyTops.delete(event.vacancyId);
+  }
+
+  /** A profile was created or replaced: keep the newest version, keep the newest consent fact, then rescore the seeker. */
+  async applyProfile(em: EntityManager, event: SeekerProfileUpdatedV1): Promise<void> {
+    const batch = await this.begin(em);
+    const updatedAt = new Date(event.updatedAt);
+    const erased = await row<{ erased_at: Date }>(em, `SELECT erased_at FROM matching.erased_users WHERE user_id = $1`, [event.userId]);
+    if (erased && erased.erased_at.getTime() >= updatedAt.getTime()) return; // an older profile of someone since erased
+    const existing = await row<SeekerRow>(
+      em,
+      `SELECT seeker_id, features, updated_version, profile_updated_at, consent_changed_at, seq FROM matching.seekers WHERE seeker_id = $1`,
+      [event.userId],
+    );
+    if (existing && existing.updated_version > event.version) return;
+    const features = toSeekerFeatures(event);
+    let consentChangedAt = updatedAt;
+    if (existing && existing.consent_changed_at.getTime() > updatedAt.getTime()) {
+      // A newer consent event already arrived: it wins over this profile's consent flag.
+      features.consentToMatching = existing.features.consentToMatching;
+      consentChangedAt = existing.consent_changed_at;
+    }
+    const written = await row<{ seq: string }>(
+      em,
+      `INSERT INTO matching.seekers AS s (seeker_id, features, updated_version, profile_updated_at, consent_changed_at, seq)
+       VALUES ($1, $2, $3, $4, $5, nextval('matching.change_seq'))
+       ON CONFLICT (seeker_id) DO UPDATE
+         SET features = EXCLUDED.features, updated_version = EXCLUDED.updated_version, profile_updated_at = EXCLUDED.profile_updated_at,
+             consent_changed_at = EXCLUDED.consent_changed_at, seq = EXCLUDED.seq
+       RETURNING seq`,
+      [event.userId, JSON.stringify(features), event.version, updatedAt, consentChangedAt],
+    );
+    this.noteSeq(written?.seq);
+    if (this.replay) return;
+    this.putSeeker(features);
+    await this.rescore(em, batch.today, 'seeker', event.userId);
+  }
+
+  /**
+   * Consent given or withdrawn. The profile event of the same change carries the flag too, so a
+   * consent event for a seeker not yet known is ignored; an older one than what is held is too.
+   */
+  async applyConsent(em: EntityManager, event: SeekerConsentChangedV1): Promise<void> {
+    const batch = await this.begin(em);
+    const changedAt = new Date(event.changedAt);
+    const existing = await row<SeekerRow>(em, `SELECT seeker_id, features, consent_changed_at FROM matching.seekers WHERE seeker_id = $1`, [event.userId]);
+    if (!existing || existing.consent_changed_at.getTime() > changedAt.getTime()) return;
+    if (existing.features.consentToMatching === event.consentToMatching && existing.consent_changed_at.getTime() === changedAt.getTime()) return;
+    const features: SeekerFeatures = { ...existing.features, consentToMatching: event.consentToMatching };
+    const written = await row<{ seq: string }>(
+      em,
+      `UPDATE matching.seekers SET features = $2, consent_changed_at = $3, seq = nextval('matching.change_seq') WHERE seeker_id = $1 RETURNING seq`,
+      [event.userId, JSON.stringify(features), changedAt],
+    );
+    this.noteSeq(written?.seq);
+    if (this.replay) return;
+    this.putSeeker(features);
+    await this.rescore(em, batch.today, 'seeker', event.userId);
+    if (!event.consentToMatching) await em.query(`DELETE FROM matching.notified_pairs WHERE seeker_id = $1`, [event.userId]);
+  }
+
+  /**
+   * A seeker erased their profile, or an account was deleted: everything about them goes (their
+   * profile, matches, announcements, memberships, outbox rows). A tombstone (the id and the time)
+   * keeps late or redelivered older events from bringing them back.
+   */
+  async eraseUser(em: EntityManager, userId: string, at: string, accountDeleted: boolean): Promise<void> {
+    const batch = await this.begin(em);
+    await em.query(`DELETE FROM matching.seekers WHERE seeker_id = $1`, [userId]);
+    const tomb = await row<{ seq: string }>(
+      em,
+      `INSERT INTO matching.erased_users AS e (user_id, erased_at, seq) VALUES ($1, $2, nextval('matching.change_seq'))
+       ON CONFLICT (user_id) DO UPDATE SET erased_at = GREATEST(e.erased_at, EXCLUDED.erased_at), seq = EXCLUDED.seq
+       RETURNING seq`,
+      [userId, new Date(at)],
+    );
+    this.noteSeq(tomb?.seq);
+    if (accountDeleted) await em.query(`DELETE FROM matching.employer_members WHERE user_id = $1`, [userId]);
+    if (!this.replay) {
+      this.removeSeeker(userId);
+      await this.rescore(em, batch.today, 'seeker', userId);
+      this.seekerTops.delete(userId);
+    }
+    await em.query(`DELETE FROM matching.matches WHERE seeker_id = $1`, [userId]);
+    await em.query(`DELETE FROM matching.notified_pairs WHERE seeker_id = $1`, [userId]);
+    await scrubOutbox(em, SCHEMA, userId);
+  }
+
+  /** Who acts for an employer (and so may see its vacancies' matches); the newest fact per member wins. */
+  async addMember(em: EntityManager, event: EmployerMemberAddedV1): Promise<void> {
+    const erased = await row<{ erased_at: Date }>(em, `SELECT erased_at FROM matching.erased_users WHERE user_id = $1`, [event.userId]);
+    if (erased && erased.erased_at.getTime() >= new Date(event.addedAt).getTime()) return;
+    await this.setMember(em, event.employerId, event.userId, true, event.addedAt);
+  }
+
+  async removeMember(em: EntityManager, event: EmployerMemberRemovedV1): Promise<void> {
+    await this.setMember(em, event.employerId, event.userId, false, event.removedAt);
+  }
+
+  private async setMember(em: EntityManager, employerId: string, userId: string, active: boolean, at: string): Promise<void> {
+    await em.query(
+      `INSERT INTO matching.employer_members AS m (employer_id, user_id, active, changed_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (employer_id, user_id) DO UPDATE SET active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
+         WHERE m.changed_at <= EXCLUDED.changed_at`,
+      [employerId, userId, active, new Date(at)],
+    );
+  }
+
+  // ---------------------------------------------------------------- incremental scoring
+
+  /** Rescoring one changed vacancy or seeker (whose index entry is already current, or gone). */
+  private async rescore(em: EntityManager, today: string, side: 'vacancy' | 'seeker', id: string): Promise<void> {
+    const stop = this.deps.metrics?.rescoreDuration.startTimer({ kind: side });
+    const op = new Operation(today);
+    if (side === 'vacancy') await this.rescoreVacancy(em, op, id);
+    else await this.rescoreSeeker(em, op, id);
+    for (const seekerId of op.seekerBackfills) this.backfillSeeker(op, seekerId);
+    for (const vacancyId of op.vacancyBackfills) this.backfillVacancy(op, vacancyId);
+    await this.persist(em, op);
+    stop?.();
+  }
+
+  private scoreVacancy(entry: VacancyEntry, today: string, kind: string): Map<string, MatchResult> {
+    const results = new Map<string, MatchResult>();
+    const candidates = this.index.seekerCandidates(entry.features);
+    for (const seeker of candidates) {
+      const result = scoreMatch(entry.features, seeker, this.settings.weights, today);
+      if (result) results.set(seeker.seekerId, result);
+    }
+    this.deps.metrics?.pairsScored.inc({ kind }, candidates.length);
+    return results;
+  }
+
+  private scoreSeeker(seeker: SeekerFeatures, today: string, kind: string): Map<string, MatchResult> {
+    const results = new Map<string, MatchResult>();
+    const candidates = this.index.vacancyCandidates(seeker);
+    for (const entry of candidates) {
+      const result = scoreMatch(entry.features, seeker, this.settings.weights, today);
+      if (result) results.set(entry.features.vacancyId, result);
+    }
+    this.deps.metrics?.pairsScored.inc({ kind }, candidates.length);
+    return results;
+  }
+
+  private aboveThreshold(results: Map<string, MatchResult>): string[] {
+    return [...results].filter(([, r]) => r.score >= this.settings.threshold).map(([id]) => id);
+  }
+
+  private async rescoreVacancy(em: EntityManager, op: Operation, vacancyId: string): Promise<void> {
+    await this.loadVacancyTops(em, [vacancyId]);
+    const oldTop = this.vacancyTops.get(vacancyId)!;
+    // Seekers whose own list holds this vacancy, including ones it no longer matches.
+    const holders = (await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map(
+      (r) => r.seeker_id,
+    );
+    const entry = this.index.vacancy(vacancyId);
+    const results = entry ? this.scoreVacancy(entry, op.today, 'vacancy') : new Map<string, MatchResult>();
+    for (const [seekerId, result] of results) op.results.set(key(vacancyId, seekerId), result);
+
+    const newTop = TopList.best(this.settings.vacancyTopK, ranked(results));
+    for (const seekerId of oldTop.ids()) op.touch(vacancyId, seekerId);
+    for (const seekerId of newTop.ids()) op.touch(vacancyId, seekerId);
+    this.vacancyTops.set(vacancyId, newTop);
+
+    await this.loadSeekerTops(em, [...results.keys(), ...holders]);
+    for (const [seekerId, result] of results) this.offerToSeeker(op, seekerId, vacancyId, result.score);
+    for (const seekerId of holders) if (!results.has(seekerId)) this.offerToSeeker(op, seekerId, vacancyId, null);
+    // Stored pairs whose score stayed may still have new reasons.
+    for (const seekerId of results.keys()) if (this.seekerTops.get(seekerId)!.has(vacancyId)) op.touch(vacancyId, seekerId);
+    op.rescored.push({ side: 'vacancy', id: vacancyId, above: this.aboveThreshold(results) });
+  }
+
+  private async rescoreSeeker(em: EntityManager, op: Operation, seekerId: string): Promise<void> {
+    await this.loadSeekerTops(em, [seekerId]);
+    const oldTop = this.seekerTops.get(seekerId)!;
+    const holders = (await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map(
+      (r) => r.vacancy_id,
+    );
+    const seeker = this.index.seeker(seekerId);
+    const results = seeker ? this.scoreSeeker(seeker, op.today, 'seeker') : new Map<string, MatchResult>();
+    for (const [vacancyId, result] of results) op.results.set(key(vacancyId, seekerId), result);
+
+    const newTop = TopList.best(this.settings.seekerTopK, ranked(results));
+    for (const vacancyId of oldTop.ids()) op.touch(vacancyId, seekerId);
+    for (const vacancyId of newTop.ids()) op.touch(vacancyId, seekerId);
+    this.seekerTops.set(seekerId, newTop);
+
+    await this.loadVacancyTops(em, [...results.keys(), ...holders]);
+    for (const [vacancyId, result] of results) this.offerToVacancy(op, vacancyId, seekerId, result.score);
+    for (const vacancyId of holders) if (!results.has(vacancyId)) this.offerToVacancy(op, vacancyId, seekerId, null);
+    for (const vacancyId of results.keys()) if (this.vacancyTops.get(vacancyId)!.has(seekerId)) op.touch(vacancyId, seekerId);
+    op.rescored.push({ side: 'seeker', id: seekerId, above: this.aboveThreshold(results) });
+  }
+
+  private offerToSeeker(op: Operation, seekerId: string, vacancyId: string, score: number | null): void {
+    const outcome = this.seekerTops.get(seekerId)!.offer(vacancyId, score);
+    if (outcome.changed) op.touch(vacancyId, seekerId);
+    if (outcome.evicted) op.touch(outcome.evicted, seekerId);
+    if (outcome.needsBackfill) op.seekerBackfills.add(seekerId);
+  }
+
+  private offerToVacancy(op: Operation, vacancyId: string, seekerId: string, score: number | null): void {
+    const outcome = this.vacancyTops.get(vacancyId)!.offer(seekerId, score);
+    if (outcome.changed) op.touch(vacancyId, seekerId);
+    if (outcome.evicted) op.touch(vacancyId, outcome.evicted);
+    if (outcome.needsBackfill) op.vacancyBackfills.add(vacancyId);
+  }
+
+  /** A seeker's list lost a member it cannot replace from what it holds: recompute it (scores of its other pairs did not change). */
+  private backfillSeeker(op: Operation, seekerId: string): void {
+    const seeker = this.index.seeker(seekerId);
+    const results = seeker ? this.scoreSeeker(seeker, op.today, 'backfill') : new Map<string, MatchResult>();
+    const oldTop = this.seekerTops.get(seekerId)!;
+    const newTop = TopList.best(this.settings.seekerTopK, ranked(results));
+    for (const vacancyId of oldTop.ids()) op.touch(vacancyId, seekerId);
+    for (const vacancyId of newTop.ids()) {
+      op.touch(vacancyId, seekerId);
+      op.results.set(key(vacancyId, seekerId), results.get(vacancyId)!);
+    }
+    this.seekerTops.set(seekerId, newTop);
+  }
+
+  private backfillVacancy(op: Operation, vacancyId: string): void {
+    const entry = this.index.vacancy(vacancyId);
+    const results = entry ? this.scoreVacancy(entry, op.today, 'backfill') : new Map<string, MatchResult>();
+    const oldTop = this.vacancyTops.get(vacancyId)!;
+    const newTop = TopList.best(this.settings.vacancyTopK, ranked(results));
+    for (const seekerId of oldTop.ids()) op.touch(vacancyId, seekerId);
+    for (const seekerId of newTop.ids()) {
+      op.touch(vacancyId, seekerId);
+      op.results.set(key(vacancyId, seekerId), results.get(seekerId)!);
+    }
+    this.vacancyTops.set(vacancyId, newTop);
+  }
+
+  private async loadVacancyTops(em: EntityManager, ids: Iterable<string>): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.vacancyTops.has(id));
+    if (missing.length === 0) return;
+    const found = await rows<{ vacancy_id: string; seeker_id: string; score: number }>(
+      em,
+      `SELECT vacancy_id, seeker_id, score FROM matching.matches WHERE vacancy_id = ANY($1::uuid[]) AND in_vacancy_top`,
+      [missing],
+    );
+    const grouped = group(found, (r) => r.vacancy_id, (r) => ({ id: r.seeker_id, score: r.score }));
+    for (const id of missing) this.vacancyTops.set(id, new TopList(this.settings.vacancyTopK, grouped.get(id) ?? []));
+  }
+
+  private async loadSeekerTops(em: EntityManager, ids: Iterable<string>): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.seekerTops.has(id));
+    if (missing.length === 0) return;
+    const found = await rows<{ vacancy_id: string; seeker_id: string; score: number }>(
+      em,
+      `SELECT vacancy_id, seeker_id, score FROM matching.matches WHERE seeker_id = ANY($1::uuid[]) AND in_seeker_top`,
+      [missing],
+    );
+    const grouped = group(found, (r) => r.seeker_id, (r) => ({ id: r.vacancy_id, score: r.score }));
+    for (const id of missing) this.seekerTops.set(id, new TopList(this.settings.seekerTopK, grouped.get(id) ?? []));
+  }
+
+  /**
+   * Writes what an operation changed: stored pairs are those in a vacancy's or a seeker's top
+   * list; announcements are made for stored pairs at or above the threshold not yet announced;
+   * announcements of rescored pairs now below it are forgotten (so they can be made again).
+   */
+  private async persist(em: EntityManager, op: Operation): Promise<void> {
+    const pairs = [...op.touched.values()];
+    await this.loadVacancyTops(em, pairs.map((p) => p.v));
+    await this.loadSeekerTops(em, pairs.map((p) => p.s));
+    const stored = new Map<string, StoredPair>();
+    for (const chunk of chunks(pairs, 5000)) {
+      const found = await rows<StoredPair>(
+        em,
+        `SELECT m.vacancy_id, m.seeker_id, m.score, m.reasons, m.in_vacancy_top, m.in_seeker_top
+         FROM matching.matches m JOIN unnest($1::uuid[], $2::uuid[]) AS t(v, s) ON m.vacancy_id = t.v AND m.seeker_id = t.s`,
+        [chunk.map((p) => p.v), chunk.map((p) => p.s)],
+      );
+      for (const r of found) stored.set(key(r.vacancy_id, r.seeker_id), r);
+    }
+
+    const upserts: { v: string; s: string; result: MatchResult; inV: boolean; inS: boolean }[] = [];
+    const deletes: Pair[] = [];
+    for (const pair of pairs) {
+      const k = key(pair.v, pair.s);
+      const inV = this.vacancyTops.get(pair.v)?.has(pair.s) ?? false;
+      const inS = this.seekerTops.get(pair.s)?.has(pair.v) ?? false;
+      const before = stored.get(k);
+      if (!inV && !inS) {
+        if (before) deletes.push(pair);
+        continue;
+      }
+      const result = op.results.get(k) ?? (before ? { score: before.score, reasons: before.reasons } : this.scorePair(pair, op.today));
+      if (!result) throw new Error(`pair ${k} is in a top list but cannot be scored`);
+      const unchanged =
+        before &&
+        before.in_vacancy_top === inV &&
+        before.in_seeker_top === inS &&
+        Math.abs(before.score - result.score) < 1e-6 &&
+        canonicalJson(before.reasons) === canonicalJson(result.reasons);
+      if (!unchanged) upserts.push({ ...pair, result, inV, inS });
+    }
+
+    // Announcements of rescored pairs that fell below the threshold (or out of eligibility) are forgotten.
+    const forgotten: Pair[] = [];
+    for (const { side, id, above } of op.rescored) {
+      const column = side === 'vacancy' ? 'vacancy_id' : 'seeker_id';
+      const other = side === 'vacancy' ? 'seeker_id' : 'vacancy_id';
+      const gone = await rows<{ vacancy_id: string; seeker_id: string }>(
+        em,
+        `DELETE FROM matching.notified_pairs n WHERE n.${column} = $1
+           AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[]) AS a(id) WHERE a.id = n.${other})
+         RETURNING vacancy_id, seeker_id`,
+        [id, above],
+      );
+      for (const g of gone) forgotten.push({ v: g.vacancy_id, s: g.seeker_id });
+    }
+
+    if (deletes.length > 0) {
+      await em.query(`DELETE FROM matching.matches m USING unnest($1::uuid[], $2::uuid[]) AS d(v, s) WHERE m.vacancy_id = d.v AND m.seeker_id = d.s`, [
+        deletes.map((d) => d.v),
+        deletes.map((d) => d.s),
+      ]);
+    }
+
+    const candidates = upserts.filter((u) => u.result.score >= this.settings.threshold);
+    await this.announce(em, candidates);
+
+    for (const chunk of chunks(upserts, 2000)) {
+      await em.query(
+        `INSERT INTO matching.matches (vacancy_id, seeker_id, score, reasons, in_vacancy_top, in_seeker_top, notified_at, updated_at)
+         SELECT u.v, u.s, u.score, u.reasons, u.inv, u.ins, np.notified_at, now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::jsonb[], $5::boolean[], $6::boolean[]) AS u(v, s, score, reasons, inv, ins)
+         LEFT JOIN matching.notified_pairs np ON np.vacancy_id = u.v AND np.seeker_id = u.s
+         ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
+           SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, in_vacancy_top = EXCLUDED.in_vacancy_top,
+               in_seeker_top = EXCLUDED.in_seeker_top, notified_at = EXCLUDED.notified_at, updated_at = now()`,
+        [
+          chunk.map((u) => u.v),
+          chunk.map((u) => u.s),
+          chunk.map((u) => u.result.score),
+          chunk.map((u) => JSON.stringify(u.result.reasons)),
+          chunk.map((u) => u.inV),
+          chunk.map((u) => u.inS),
+        ],
+      );
+    }
+    if (forgotten.length > 0) {
+      await em.query(
+        `UPDATE matching.matches m SET notified_at = NULL FROM unnest($1::uuid[], $2::uuid[]) AS f(v, s)
+         WHERE m.vacancy_id = f.v AND m.seeker_id = f.s AND m.notified_at IS NOT NULL`,
+        [forgotten.map((f) => f.v), forgotten.map((f) => f.s)],
+      );
+    }
+  }
+
+  /** Pairs not announced yet get a `notified_pairs` row and one `matching.match.found.v1` each. */
+  private async announce(em: EntityManager, pairs: { v: string; s: string; result: MatchResult }[]): Promise<number> {
+    let announced = 0;
+    for (const chunk of chunks(pairs, 2000)) {
+      if (chunk.length === 0) continue;
+      const fresh = await rows<{ vacancy_id: string; seeker_id: string; notified_at: Date }>(
+        em,
+        `INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
+         SELECT v, s, now() FROM unnest($1::uuid[], $2::uuid[]) AS c(v, s)
+         ON CONFLICT DO NOTHING RETURNING vacancy_id, seeker_id, notified_at`,
+        [chunk.map((p) => p.v), chunk.map((p) => p.s)],
+      );
+      if (fresh.length === 0) continue;
+      const byKey = new Map(chunk.map((p) => [key(p.v, p.s), p]));
+      const items: { payload: MatchFoundV1; about: string }[] = [];
+      for (const f of fresh) {
+        const pair = byKey.get(key(f.vacancy_id, f.seeker_id))!;
+        const vacancy = this.index.vacancy(pair.v) ?? (await this.storedVacancy(em, pair.v));
+        if (!vacancy) continue;
+        items.push({
+          // About the seeker: their erasure scrubs these from the outbox.
+          about: pair.s,
+          payload: {
+            vacancyId: pair.v,
+            employerId: vacancy.features.employerId,
+            seekerId: pair.s,
+            vacancyTitle: vacancy.title,
+            score: pair.result.score,
+            reasons: pair.result.reasons.map((r) => ({ code: r.code, params: r.params })),
+            foundAt: f.notified_at.toISOString(),
+          },
+        });
+      }
+      await this.deps.outbox.addMany(em, 'matching.match.found.v1', items);
+      this.deps.metrics?.matchesFound.inc(items.length);
+      announced += items.length;
+    }
+    return announced;
+  }
+
+  private async storedVacancy(em: EntityManager, vacancyId: string): Promise<VacancyEntry | undefined> {
+    const found = await row<VacancyRow>(em, `SELECT vacancy_id, title, features, closed_at, seq FROM matching.vacancies WHERE vacancy_id = $1`, [vacancyId]);
+    return found?.features ? { features: found.features, title: found.title } : undefined;
+  }
+
+  private scorePair(pair: Pair, today: string): MatchResult | null {
+    const vacancy = this.index.vacancy(pair.v);
+    const seeker = this.index.seeker(pair.s);
+    return vacancy && seeker ? scoreMatch(vacancy.features, seeker, this.settings.weights, today) : null;
+  }
+
+  // ---------------------------------------------------------------- full recomputation
+
+  /**
+   * Every match from scratch (the rebuild): each open vacancy scored against its candidates, the
+   * best `vacancyTopK` kept per vacancy and the best `seekerTopK` per seeker, all stored pairs
+   * replaced. Announcements already made stay (nobody is told twice); rescored pairs below the
+   * threshold lose theirs, stored pairs at or above it without one are announced. Ends with a new
+   * epoch, so every running replica reloads its index before its next batch.
+   */
+  async recomputeAll(em: EntityManager): Promise<RecomputeReport> {
+    const state = await this.lock(em);
+    await this.fullLoad(em, state);
+    const today = this.today();
+    const vacancyTops = new Map<string, TopList>();
+    const seekerTops = new Map<string, TopList>();
+    const notified = await rows<{ vacancy_id: string; seeker_id: string }>(em, `SELECT vacancy_id, seeker_id FROM matching.notified_pairs`);
+    const notifiedKeys = new Set(notified.map((n) => key(n.vacancy_id, n.seeker_id)));
+    const keep = new Set<string>();
+    let pairsScored = 0;
+
+    for (const vacancyId of this.index.vacancyIds().sort()) {
+      const results = this.scoreVacancy(this.index.vacancy(vacancyId)!, today, 'rebuild');
+      pairsScored += results.size;
+      vacancyTops.set(vacancyId, TopList.best(this.settings.vacancyTopK, ranked(results)));
+      for (const [seekerId, result] of results) {
+        let top = seekerTops.get(seekerId);
+        if (!top) seekerTops.set(seekerId, (top = new TopList(this.settings.seekerTopK)));
+        top.offer(vacancyId, result.score);
+        const k = key(vacancyId, seekerId);
+        if (result.score >= this.settings.threshold && notifiedKeys.has(k)) keep.add(k);
+      }
+    }
+
+    const pairs = new Map<string, { v: string; s: string; inV: boolean; inS: boolean }>();
+    for (const [v, top] of vacancyTops) for (const s of top.ids()) pairs.set(key(v, s), { v, s, inV: true, inS: false });
+    for (const [s, top] of seekerTops) {
+      for (const v of top.ids()) {
+        const existing = pairs.get(key(v, s));
+        if (existing) existing.inS = true;
+        else pairs.set(key(v, s), { v, s, inV: false, inS: true });
+      }
+    }
+
+    await em.query(`DELETE FROM matching.matches`);
+    const forget = notified.filter((n) => !keep.has(key(n.vacancy_id, n.seeker_id)));
+    for (const chunk of chunks(forget, 5000)) {
+      await em.query(`DELETE FROM matching.notified_pairs n USING unnest($1::uuid[], $2::uuid[]) AS f(v, s) WHERE n.vacancy_id = f.v AND n.seeker_id = f.s`, [
+        chunk.map((f) => f.vacancy_id),
+        chunk.map((f) => f.seeker_id),
+      ]);
+    }
+    const all = [...pairs.values()].map((p) => ({ ...p, result: this.scorePair(p, today)! }));
+    const announced = await this.announce(
+      em,
+      all.filter((p) => p.result.score >= this.settings.threshold),
+    );
+    for (const chunk of chunks(all, 2000)) {
+      await em.query(
+        `INSERT INTO matching.matches (vacancy_id, seeker_id, score, reasons, in_vacancy_top, in_seeker_top, notified_at, updated_at)
+         SELECT u.v, u.s, u.score, u.reasons, u.inv, u.ins, np.notified_at, now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::jsonb[], $5::boolean[], $6::boolean[]) AS u(v, s, score, reasons, inv, ins)
+         LEFT JOIN matching.notified_pairs np ON np.vacancy_id = u.v AND np.seeker_id = u.s`,
+        [
+          chunk.map((u) => u.v),
+          chunk.map((u) => u.s),
+          chunk.map((u) => u.result.score),
+          chunk.map((u) => JSON.stringify(u.result.reasons)),
+          chunk.map((u) => u.inV),
+          chunk.map((u) => u.inS),
+        ],
+      );
+    }
+
+    const fresh = await row<{ token: string; epoch: string }>(
+      em,
+      `UPDATE matching.projection_state SET token = gen_random_uuid(), epoch = gen_random_uuid() WHERE id = 1 RETURNING token, epoch`,
+    );
+    this.vacancyTops.clear();
+    this.seekerTops.clear();
+    for (const [id, top] of vacancyTops) this.vacancyTops.set(id, top);
+    for (const [id, top] of seekerTops) this.seekerTops.set(id, top);
+    this.epoch = fresh!.epoch;
+    this.expectedToken = fresh!.token;
+    return { vacancies: this.index.vacancyCount, seekers: this.index.seekerCount, pairsScored, matches: pairs.size, announced };
+  }
+}
+
+function ranked(results: Map<string, MatchResult>): Iterable<Ranked> {
+  return [...results].map(([id, r]) => ({ id, score: r.score }));
+}
+
+function group<T, V>(items: T[], by: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
+  const out = new Map<string, V[]>();
+  for (const item of items) {
+    const k = by(item);
+    const list = out.get(k);
+    if (list) list.push(value(item));
+    else out.set(k, [value(item)]);
+  }
+  return out;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

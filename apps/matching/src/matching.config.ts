@@ -1,0 +1,88 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ConfigError, ServiceConfig } from '@olp/platform';
+import { DEFAULT_WEIGHTS, type ScoringWeights } from './scoring/match-model.js';
+import { assertValidWeights } from './scoring/score-match.js';
+
+/** The matching service's environment. Every variable is documented in the README. */
+export class MatchingConfig extends ServiceConfig {
+  override PORT = 3004;
+
+  override DATABASE_URL = 'postgres://olp_matching:olp_matching@127.0.0.1:5432/olp';
+
+  /** An ESCO snapshot written by the importer (`olp-taxonomy/v1`); unset: the built-in taxonomy only. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  TAXONOMY_FILE?: string;
+
+  /** Weight of essential-skill coverage in the score (relative; the weights need not sum to 1). */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  MATCH_WEIGHT_ESSENTIAL_SKILLS = DEFAULT_WEIGHTS.essentialSkills;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  MATCH_WEIGHT_OPTIONAL_SKILLS = DEFAULT_WEIGHTS.optionalSkills;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  MATCH_WEIGHT_OCCUPATION = DEFAULT_WEIGHTS.occupation;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  MATCH_WEIGHT_LANGUAGES = DEFAULT_WEIGHTS.languages;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  MATCH_WEIGHT_EDUCATION = DEFAULT_WEIGHTS.education;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  MATCH_WEIGHT_EXPERIENCE = DEFAULT_WEIGHTS.experience;
+
+  /** The score from which `matching.match.found.v1` announces a pair. */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  MATCH_THRESHOLD = 0.6;
+
+  /** Best seekers kept per vacancy (what its employer sees). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  VACANCY_TOP_K = 100;
+
+  /** Best vacancies kept per seeker (what the seeker sees). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SEEKER_TOP_K = 50;
+}
+
+/** The scoring weights from the configuration; a set summing to zero stops the boot like any bad variable. */
+export function weightsOf(config: MatchingConfig): ScoringWeights {
+  const weights: ScoringWeights = {
+    essentialSkills: config.MATCH_WEIGHT_ESSENTIAL_SKILLS,
+    optionalSkills: config.MATCH_WEIGHT_OPTIONAL_SKILLS,
+    occupation: config.MATCH_WEIGHT_OCCUPATION,
+    languages: config.MATCH_WEIGHT_LANGUAGES,
+    education: config.MATCH_WEIGHT_EDUCATION,
+    experience: config.MATCH_WEIGHT_EXPERIENCE,
+  };
+  try {
+    assertValidWeights(weights);
+  } catch (error) {
+    throw new ConfigError([`MATCH_WEIGHT_*: ${(error as Error).message}`]);
+  }
+  return weights;
+}

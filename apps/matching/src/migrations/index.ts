@@ -1,0 +1,5 @@
+import { MessagingTables1763856000000 } from '@olp/messaging';
+import { MatchingInit1763856400000 } from './1763856400000-matching-init.js';
+
+/** Every migration of schema `matching`, in order (the messaging tables first). */
+export const MATCHING_MIGRATIONS = [MessagingTables1763856000000, MatchingInit1763856400000];

@@ -1,0 +1,22 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { EventConsumers } from '@olp/messaging';
+import { MatchingEngine } from '../engine/matching-engine.js';
+import { projectionHandlers } from './projection.handlers.js';
+
+/**
+ * The durable consumer `matching-projection` (one per stream it reads: VACANCIES, SEEKERS,
+ * IDENTITY), shared by every replica: each delivery batch runs its handlers in one transaction
+ * with the inbox rows, so every effect of an event (read model, matches, announcements) commits
+ * once. The engine is loaded before consumers start (Nest awaits its `onModuleInit`).
+ */
+@Injectable()
+export class ProjectionConsumer implements OnModuleInit {
+  constructor(
+    @Inject(EventConsumers) private readonly consumers: EventConsumers,
+    @Inject(MatchingEngine) private readonly engine: MatchingEngine,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({ name: 'projection', handlers: projectionHandlers(this.engine) });
+  }
+}

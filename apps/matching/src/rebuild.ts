@@ -1,7 +1,8 @@
 /**
  * `node apps/matching/dist/rebuild.js`: drops the read model, replays the VACANCIES, SEEKERS and
  * IDENTITY streams from the beginning and recomputes every match (see rebuild/matching-rebuild.ts).
- * Reads the same environment as the service; exits 0 when done, 1 on failure.
+ * `--matches-only` keeps the read model and recomputes the matches alone. Reads the same
+ * environment as the service; exits 0 when done, 1 on failure.
  */
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -29,7 +30,7 @@ try {
     const ns = new SubjectNamespace(config.MESSAGING_PREFIX);
     const jsm = await ensureStreams(nc, ns, { ...DEFAULT_STREAM_SETTINGS, replicas: config.STREAM_REPLICAS });
     const rebuild = new MatchingRebuild({ dataSource, js: jetstream(nc), jsm, ns, outbox: new OutboxWriter('matching', 'matching'), settings, logger });
-    await rebuild.run();
+    await rebuild.run({ replay: !process.argv.includes('--matches-only') });
   } finally {
     await nc.close();
     await dataSource.destroy();

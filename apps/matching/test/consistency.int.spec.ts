@@ -94,6 +94,11 @@ describe('incremental matching against a rebuild and across replicas (real Postg
     expectSameMatches(await single.matches(), one);
     expect(report.announced).toBe(0);
     expect((await single.found()).length).toBe(foundBefore);
+
+    // Recomputing from the stored read model alone (--matches-only) lands there too.
+    const recomputed = await single.rebuild({ replay: false });
+    expect(recomputed.replayed).toEqual({});
+    expectSameMatches(await single.matches(), one);
   });
 
   it('keeps matching incrementally after a rebuild: running replicas reload their index on the new epoch', async () => {

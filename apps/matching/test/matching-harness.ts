@@ -210,7 +210,7 @@ export class MatchingHarness {
   }
 
   /** The rebuild in this process, as `node apps/matching/dist/rebuild.js` runs it. */
-  async rebuild(): Promise<RebuildReport> {
+  async rebuild(options: { replay?: boolean } = {}): Promise<RebuildReport> {
     const rebuild = new MatchingRebuild({
       dataSource: this.dataSource(),
       js: this.js,
@@ -220,7 +220,7 @@ export class MatchingHarness {
       settings: settingsOf(this.config()),
       logger: this.logger,
     });
-    return rebuild.run();
+    return rebuild.run(options);
   }
 }
 

@@ -353,7 +353,8 @@ export class EventConsumer {
       });
       this.deps.metrics.deadLetters.inc({ consumer: this.durable });
       this.deps.logger.error({ consumer: this.durable, eventId, subject, attempts, error: reason }, 'message moved to dead letters');
-      msg.term(reason.slice(0, 200));
+      // Plain +TERM: nats-server 2.9 ignores a TERM that carries a reason and would redeliver.
+      msg.term();
     } catch (storeError) {
       // Could not record it: leave it to the server to redeliver rather than lose it.
       this.deps.logger.error({ err: storeError, consumer: this.durable, eventId }, 'could not store dead letter; will retry');

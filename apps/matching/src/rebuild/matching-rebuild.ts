@@ -47,7 +47,12 @@ export interface RebuildReport extends RecomputeReport {
 export class MatchingRebuild {
   constructor(private readonly deps: MatchingRebuildDeps) {}
 
-  async run(): Promise<RebuildReport> {
+  /**
+   * `replay: false` keeps the read model and only recomputes the matches (after a change of
+   * weights, K or threshold, or when the streams no longer hold the whole history).
+   */
+  async run(options: { replay?: boolean } = {}): Promise<RebuildReport> {
+    const replay = options.replay ?? true;
     const started = Date.now();
     const { dataSource, logger } = this.deps;
     const engine = new MatchingEngine({
@@ -61,10 +66,10 @@ export class MatchingRebuild {
     const handlers = projectionHandlers(engine);
     return dataSource.transaction(async (em) => {
       await engine.lock(em);
-      for (const table of READ_MODEL_TABLES) await em.query(`DELETE FROM matching.${table}`);
       const replayed: Record<string, number> = {};
       let skipped = 0;
-      for (const stream of REPLAYED_STREAMS) {
+      if (replay) for (const table of READ_MODEL_TABLES) await em.query(`DELETE FROM matching.${table}`);
+      for (const stream of replay ? REPLAYED_STREAMS : []) {
         const counts = await this.replay(stream, em, handlers);
         replayed[stream] = counts.handled;
         skipped += counts.skipped;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { LocalizedText } from '@olp/reference-data';
 
@@ -77,9 +77,4 @@ export class VacancyMatchPage {
 export class MatchingExport {
   @ApiProperty({ type: [MatchedVacancy], description: 'The vacancies the platform matched me with' })
   matches: MatchedVacancy[];
-}
-
-export class MatchingStatus {
-  @ApiPropertyOptional() seekers?: number;
-  @ApiPropertyOptional() openVacancies?: number;
 }

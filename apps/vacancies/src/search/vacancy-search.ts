@@ -114,10 +114,12 @@ function isSearchCursor(value: unknown): value is SearchCursor {
  * Public search over published vacancies that are still open (closing date today or later).
  *
  * Text: the query is folded like the stored text (`foldForSearch` = SQL `fold_text`) and parsed
- * as a web search once per language (`websearch_to_tsquery` with the arabic, english and french
- * configurations, OR-ed), so each language's stemming applies to its own words, Arabic letter
- * forms and diacritics and French accents are ignored on both sides, and a query in one language
- * needs no other language present. It is matched against the generated `search_vector` (GIN).
+ * as a web search once per language (`vacancies.search_query`: `websearch_to_tsquery` with the
+ * arabic, english and french configurations, OR-ed, a parse equal to an earlier one left out so
+ * the planner estimates the matches right), so each language's stemming applies to its own words,
+ * Arabic letter forms and diacritics and French accents are ignored on both sides, and a query in
+ * one language needs no other language present. It is matched against the generated
+ * `search_vector` (GIN), which is kept in the row so ranking reads no TOAST.
  *
  * Order: relevance (`ts_rank_cd`, then newest, then id) when there is a query and recency was not
  * asked for; otherwise newest first (published_at, id), which the partial recency index serves
@@ -199,7 +201,7 @@ export class VacancySearch {
     let tsquery: string | undefined;
     if (c.q) {
       const q = sql.add(c.q, '::text');
-      tsquery = `(websearch_to_tsquery('arabic', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('french', ${q}))`;
+      tsquery = `vacancies.search_query(${q})`;
       conditions.push(`v.search_vector @@ ${tsquery}`);
     }
     if (c.country) conditions.push(`v.country = ANY(${sql.add(c.country, '::bpchar[]')})`);
@@ -270,10 +272,8 @@ export class VacancySearch {
     const { where } = this.where(sql, c, today);
     const facetRows = await rows<FacetRow>(
       this.dataSource,
-      `WITH c AS (
-         SELECT v.country, v.contract_type, v.work_mode, v.isco_major, count(*) AS n FROM ${TABLE} v WHERE ${where}
-         GROUP BY v.country, v.contract_type, v.work_mode, v.isco_major
-       )
+      `WITH c AS (SELECT v.facet_key AS k, count(*) AS n FROM ${TABLE} v WHERE ${where} GROUP BY v.facet_key),
+       ${VacancySearch.DECODED}
        ${VacancySearch.ROLL_UP}`,
       sql.params,
     );
@@ -290,10 +290,11 @@ export class VacancySearch {
     const result = await row<{ facets: FacetRow[] | null; items: ItemRow[] }>(
       this.dataSource,
       `WITH m AS MATERIALIZED (
-         SELECT v.id, v.published_at, v.country, v.contract_type, v.work_mode, v.isco_major, ${rank} AS rank
+         SELECT v.id, v.published_at, v.facet_key, ${rank} AS rank
          FROM ${TABLE} v WHERE ${where}
        ),
-       c AS (SELECT country, contract_type, work_mode, isco_major, count(*) AS n FROM m GROUP BY country, contract_type, work_mode, isco_major),
+       c AS (SELECT facet_key AS k, count(*) AS n FROM m GROUP BY facet_key),
+       ${VacancySearch.DECODED},
        f AS (${VacancySearch.ROLL_UP})
        SELECT (SELECT json_agg(f) FROM f) AS facets, (${VacancySearch.items(sort, pageSql)}) AS items`,
       sql.params,
@@ -302,14 +303,22 @@ export class VacancySearch {
   }
 
   /**
-   * Facets from `c`, the matches counted per (country, contract type, work mode, ISCO major group),
-   * at most 57 × 6 × 3 × 10 groups: one hash aggregate over the matches on stored columns, then
-   * GROUPING SETS over those groups, cheaper than grouping every match four ways.
+   * `c` counts the matches per `facet_key`, the stored integer that packs (country, contract type,
+   * work mode, ISCO major group): one hash aggregate on one integer column over the matches, at
+   * most 57 × 6 × 3 × 10 groups. `d` decodes those groups (migration 1763900000000), and the
+   * GROUPING SETS below roll them up: far cheaper than grouping every match four ways on text.
    */
+  private static readonly DECODED = `
+    d AS (
+      SELECT vacancies.facet_country(k) AS country, vacancies.facet_contract_type(k) AS contract_type,
+             vacancies.facet_work_mode(k) AS work_mode, vacancies.facet_major(k) AS isco_major, n
+      FROM c
+    )`;
+
   private static readonly ROLL_UP = `
     SELECT GROUPING(country, contract_type, work_mode, isco_major) AS g,
            country, contract_type, work_mode, isco_major AS major, sum(n)::int AS n
-    FROM c GROUP BY GROUPING SETS ((), (country), (contract_type), (work_mode), (isco_major))`;
+    FROM d GROUP BY GROUPING SETS ((), (country), (contract_type), (work_mode), (isco_major))`;
 
   private static toCounts(rows: FacetRow[]): Counts {
     const pick = (group: number, value: (r: FacetRow) => string | null): FacetValue[] =>

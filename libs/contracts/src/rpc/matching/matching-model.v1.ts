@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import type { LocalizedText } from '@olp/reference-data';
+import { PageRequest } from '../../common/pagination.js';
 
 /** Why a pair matches (or what is missing), as a code with parameters; rendered in ar/en/fr. */
 export const MATCH_REASON_CODES = [
@@ -24,19 +25,8 @@ export class MatchReason {
   @ApiProperty({ description: 'The reason in the request language', example: '5 of 6 essential skills' }) text: string;
 }
 
-export class MatchListRequest {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  cursor?: string;
-}
+/** `?limit=&cursor=` over a list of matches. */
+export class MatchListRequest extends PageRequest {}
 
 export class VacancyMatchesRequest extends MatchListRequest {
   @IsUUID()

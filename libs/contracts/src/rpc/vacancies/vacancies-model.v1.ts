@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { CEFR_LEVELS, IsCurrencyCode, IsLanguageCode, IsMemberState, type CefrLevel, type LocalizedText } from '@olp/reference-data';
 import { IsCalendarDate, IsLocalizedText } from '../../common/localized-text.validator.js';
+import { PageRequest } from '../../common/pagination.js';
 
 export const ISIC_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
 export const EMPLOYER_SIZES = ['micro', 'small', 'medium', 'large'] as const;
@@ -499,22 +500,11 @@ export class ApplicationView {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class ListApplicationsRequest {
+export class ListApplicationsRequest extends PageRequest {
+  /** Set: that vacancy's applications (members of its organisation). Unset: the caller's own. */
   @IsOptional()
   @IsUUID()
   vacancyId?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  cursor?: string;
 }
 
 export class ApplicationPage {

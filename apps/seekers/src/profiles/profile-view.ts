@@ -15,10 +15,10 @@ export function storedParts(request: PutProfileRequest) {
   };
 }
 
-export function toProfileView(profile: ProfileEntity): ProfileView {
+/** The fields a profile shares with the event matching reads: everything but the name and timestamps. */
+function matchingFields(profile: ProfileEntity) {
   return {
     userId: profile.userId,
-    fullName: profile.fullName,
     nationality: profile.nationality,
     residenceCountry: profile.residenceCountry,
     languages: profile.languages.map(({ code, level }) => ({ code, level: level as CefrLevel })),
@@ -30,8 +30,15 @@ export function toProfileView(profile: ProfileEntity): ProfileView {
     ...(profile.availableFrom ? { availableFrom: profile.availableFrom } : {}),
     visibility: profile.visibility,
     consentToMatching: profile.consentToMatching,
-    ...(profile.consentGivenAt ? { consentGivenAt: profile.consentGivenAt.toISOString() } : {}),
     version: profile.version,
+  };
+}
+
+export function toProfileView(profile: ProfileEntity): ProfileView {
+  return {
+    ...matchingFields(profile),
+    fullName: profile.fullName,
+    ...(profile.consentGivenAt ? { consentGivenAt: profile.consentGivenAt.toISOString() } : {}),
     createdAt: profile.createdAt.toISOString(),
     updatedAt: profile.updatedAt.toISOString(),
   };
@@ -39,22 +46,7 @@ export function toProfileView(profile: ProfileEntity): ProfileView {
 
 /** What matching needs: everything but the name (events never carry it; see the README). */
 export function toProfileUpdatedEvent(profile: ProfileEntity): SeekerProfileUpdatedV1 {
-  return {
-    userId: profile.userId,
-    nationality: profile.nationality,
-    residenceCountry: profile.residenceCountry,
-    languages: profile.languages.map(({ code, level }) => ({ code, level: level as CefrLevel })),
-    ...(profile.education ? { education: education(profile.education) } : {}),
-    experience: profile.experience.map(experience),
-    skills: [...profile.skills],
-    desiredOccupations: [...profile.desiredOccupations],
-    mobility: mobility(profile.mobility),
-    ...(profile.availableFrom ? { availableFrom: profile.availableFrom } : {}),
-    visibility: profile.visibility,
-    consentToMatching: profile.consentToMatching,
-    version: profile.version,
-    updatedAt: profile.updatedAt.toISOString(),
-  };
+  return { ...matchingFields(profile), updatedAt: profile.updatedAt.toISOString() };
 }
 
 function education(value: StoredEducation): StoredEducation {

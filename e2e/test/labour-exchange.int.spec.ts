@@ -257,7 +257,7 @@ describe('erasure', () => {
 
     const needles = [fullName, leaver.email, field, coverNote, 'leaving.seeker'];
     const tables = await h.db.query<{ table_schema: string; table_name: string }>(
-      `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema IN ('identity', 'vacancies', 'seekers') AND table_type = 'BASE TABLE'`,
+      `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema IN ('identity', 'vacancies', 'seekers', 'notifications') AND table_type = 'BASE TABLE'`,
     );
     expect(tables.length).toBeGreaterThan(10);
     const leftovers = async () => {

@@ -10,6 +10,8 @@ import { ApplicationsController } from './routes/applications.controller.js';
 import { AuthController } from './routes/auth.controller.js';
 import { EmployersController } from './routes/employers.controller.js';
 import { MatchesController } from './routes/matches.controller.js';
+import { NotificationsController } from './routes/notifications.controller.js';
+import { NotificationStreamHub } from './notifications/notification-stream.hub.js';
 import { ProfileController } from './routes/profile.controller.js';
 import { TaxonomyController } from './routes/taxonomy.controller.js';
 import { VacanciesController } from './routes/vacancies.controller.js';
@@ -43,9 +45,11 @@ export class GatewayModule {
         ApplicationsController,
         ProfileController,
         MatchesController,
+        NotificationsController,
       ],
       providers: [
         JwtVerifier,
+        NotificationStreamHub,
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: Taxonomy,

@@ -12,6 +12,7 @@ import { EmployersController } from './routes/employers.controller.js';
 import { MatchesController } from './routes/matches.controller.js';
 import { ProfileController } from './routes/profile.controller.js';
 import { TaxonomyController } from './routes/taxonomy.controller.js';
+import { SearchResponseCache } from './routes/search-response-cache.js';
 import { VacanciesController } from './routes/vacancies.controller.js';
 import { JwksController } from './routes/jwks.controller.js';
 import { MeController } from './routes/me.controller.js';
@@ -46,6 +47,7 @@ export class GatewayModule {
       ],
       providers: [
         JwtVerifier,
+        SearchResponseCache,
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: Taxonomy,

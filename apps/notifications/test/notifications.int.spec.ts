@@ -139,6 +139,10 @@ describe('sending failures', () => {
     // Failed stays failed: no further attempt once the server accepts again.
     await Promise.all([h.pass(0), h.pass(1)]);
     expect(h.smtp.to(seeker.email)).toHaveLength(0);
+    // Visible to operations too: the queue gauge (any replica) and the failure counter (the replica that gave up).
+    const metrics = await Promise.all(h.apps.map(async (app) => (await fetch(`${await app.getUrl()}/metrics`)).text()));
+    expect(metrics[0]).toMatch(/olp_notifications_emails\{[^}]*status="failed"[^}]*\} [1-9]/);
+    expect(metrics.join('\n')).toMatch(/olp_notifications_emails_total\{[^}]*outcome="failed"[^}]*\} [1-9]/);
   });
 });
 
@@ -251,6 +255,24 @@ describe('quiet hours and the daily digest (in the recipient’s time zone)', ()
     });
     expect(digests.map((d) => [d.item_count, d.status])).toEqual(expect.arrayContaining([[3, 'sent'], [1, 'sent']]));
     expect(digests).toHaveLength(2);
+  });
+});
+
+describe('changing one’s mind', () => {
+  afterEach(() => h.clock.set(new Date()));
+
+  it('drops a held e-mail from the digest when e-mail is switched off before it goes', async () => {
+    const seeker = await h.register({ locale: 'en', timeZone: 'Asia/Qatar' });
+    h.clock.set('2032-01-10T07:00:00Z');
+    const event = await h.matchFound(seeker.userId);
+    await h.notified(event.id, seeker.userId);
+    await eventually(async () => (await h.rowsFor<{ status: string }>('deliveries', seeker.userId))[0]?.status === 'held');
+    await h.rpc.request('rpc.notifications.put-preferences.v1', { categories: [{ category: 'matches', inApp: true, email: false, emailMode: 'daily' }] }, { principal: user(seeker.userId) });
+    h.clock.set('2032-01-11T05:00:10Z');
+    await eventually(async () => (await h.rowsFor<{ status: string }>('deliveries', seeker.userId))[0]?.status === 'cancelled');
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect(h.smtp.to(seeker.email)).toHaveLength(0);
+    expect((await inbox(seeker.userId))[0]!.email.status).toBe('off');
   });
 });
 

@@ -97,6 +97,36 @@ describe('exactly once', () => {
   });
 });
 
+describe('many recipients', () => {
+  it('tells every applicant of a closed vacancy in one transaction, skipping the erased, each with their next sequence', async () => {
+    const known = await h.register({ locale: 'fr' });
+    const earlier = await h.statusChanged(known.userId);
+    await h.notified(earlier.id, known.userId);
+    const erased = randomUUID();
+    await h.publish('seekers.seeker.erased.v1', { userId: erased, erasedAt: new Date().toISOString() }, erased);
+    await eventually(async () => (await h.db.query(`SELECT 1 FROM notifications.erased_users WHERE user_id = $1`, [erased])).length > 0);
+    const applicants = [known.userId, erased, ...Array.from({ length: 400 }, () => randomUUID())];
+    const closed = await h.publish('vacancies.vacancy.closed.v1', {
+      vacancyId: randomUUID(),
+      employerId: randomUUID(),
+      title: TITLE,
+      reason: 'expired',
+      closedAt: new Date().toISOString(),
+      applicantIds: [...applicants, known.userId],
+    });
+    await h.notified(closed.id, known.userId);
+    const rows = await h.db.query<{ recipient_id: string; sequence: string }>(`SELECT recipient_id, sequence FROM notifications.notifications WHERE event_id = $1`, [closed.id]);
+    expect(rows).toHaveLength(401);
+    expect(rows.some((r) => r.recipient_id === erased)).toBe(false);
+    expect(rows.find((r) => r.recipient_id === known.userId)!.sequence).toBe('2');
+    expect((await h.db.query(`SELECT 1 FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id WHERE n.event_id = $1`, [closed.id])).length).toBe(401);
+    const created = await h.db.query(`SELECT 1 FROM notifications.outbox WHERE subject = 'notifications.notification.created.v1' AND envelope->'data'->>'notificationId' IN (SELECT id::text FROM notifications.notifications WHERE event_id = $1)`, [closed.id]);
+    expect(created).toHaveLength(401);
+    const mail = await eventually(async () => h.smtp.to(known.email).find((m) => m.subject === `Offre clôturée : ${TITLE.fr}`));
+    expect(mail.text).toContain('a atteint sa date de clôture');
+  });
+});
+
 describe('sending failures', () => {
   it('loses nothing while the SMTP server is down, and sends once it is back', async () => {
     const seeker = await h.register({ locale: 'en' });

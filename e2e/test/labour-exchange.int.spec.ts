@@ -1,5 +1,5 @@
 import { eventually } from '@olp/testing';
-import { actor, profileBody, vacancyBody, type Actor } from '../src/labour-fixtures.js';
+import { actor, personalDataLeft, platformSchemas, profileBody, vacancyBody, type Actor } from '../src/labour-fixtures.js';
 import { PlatformHarness } from '../src/platform-harness.js';
 
 type Problem = { code: string; status: number; title: string; detail: string; errors?: { field: string; rule: string }[] };
@@ -256,22 +256,10 @@ describe('erasure', () => {
     expect((await h.call('DELETE', '/api/v1/me/profile', undefined, { token: leaver.token })).status).toBe(204);
 
     const needles = [fullName, leaver.email, field, coverNote, 'leaving.seeker'];
-    const tables = await h.db.query<{ table_schema: string; table_name: string }>(
-      `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema IN ('identity', 'vacancies', 'seekers') AND table_type = 'BASE TABLE'`,
-    );
-    expect(tables.length).toBeGreaterThan(10);
-    const leftovers = async () => {
-      const found: string[] = [];
-      for (const { table_schema: schema, table_name: table } of tables) {
-        for (const needle of needles) {
-          const rows = await h.db.query(`SELECT 1 FROM "${schema}"."${table}" t WHERE t::text ILIKE $1 LIMIT 1`, [`%${needle}%`]);
-          if (rows.length > 0) found.push(`${schema}.${table}: ${needle}`);
-        }
-      }
-      return found;
-    };
-    await eventually(async () => (await leftovers()).length === 0, 20_000, 200).catch(async () => {
-      throw new Error(`personal data left after erasure: ${(await leftovers()).join('; ')}`);
+    const schemas = await platformSchemas(h.db);
+    expect(schemas).toEqual(expect.arrayContaining(['identity', 'vacancies', 'seekers', 'matching']));
+    await eventually(async () => (await personalDataLeft(h.db, schemas, needles)).length === 0, 20_000, 200).catch(async () => {
+      throw new Error(`personal data left after erasure: ${(await personalDataLeft(h.db, schemas, needles)).join('; ')}`);
     });
     const after = await h.call<Vacancy>('GET', `/api/v1/vacancies/${vacancy.id}`);
     expect(after.body.applicationCount).toBe(1);

@@ -257,7 +257,7 @@ describe('erasure', () => {
 
     const needles = [fullName, leaver.email, field, coverNote, 'leaving.seeker'];
     const schemas = await platformSchemas(h.db);
-    expect(schemas).toEqual(expect.arrayContaining(['identity', 'vacancies', 'seekers', 'matching']));
+    expect(schemas).toEqual(expect.arrayContaining(['identity', 'vacancies', 'seekers', 'matching', 'notifications']));
     await eventually(async () => (await personalDataLeft(h.db, schemas, needles)).length === 0, 20_000, 200).catch(async () => {
       throw new Error(`personal data left after erasure: ${(await personalDataLeft(h.db, schemas, needles)).join('; ')}`);
     });

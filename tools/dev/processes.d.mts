@@ -1,5 +1,8 @@
 // Types of processes.mjs for the TypeScript that imports it (e2e/src/process-harness.ts).
 
+/** Every service's name, in start order (the gateway last), from tools/dev/services.mjs. */
+export const SERVICE_NAMES: string[];
+
 export interface StartServiceProcessesOptions {
   /** Services to start, from tools/dev/services.mjs (e.g. 'identity', …, 'gateway'); the gateway starts last. */
   names: string[];
@@ -14,6 +17,8 @@ export interface StartServiceProcessesOptions {
   serviceEnv?: (name: string) => Record<string, string | undefined>;
   /** identity's bootstrap admin. */
   admin?: { email: string; password: string };
+  /** Where the notifications service sends e-mail (its SMTP_URL). */
+  smtpUrl?: string;
   /** TAXONOMY_FILE for the services that read it. */
   taxonomy?: string;
   /** Where `<name>.log` files go (created if missing). */

@@ -9,10 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Child } from './children.mjs';
 import { freePort, waitForHttp200 } from './probes.mjs';
-import { serviceEnv, serviceNamed } from './services.mjs';
+import { SERVICES, serviceEnv, serviceNamed } from './services.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PARENT_WATCH = new URL('./parent-watch.mjs', import.meta.url).href;
+
+/** Every service's name, in start order (the gateway last). */
+export const SERVICE_NAMES = SERVICES.map((service) => service.name);
 
 const running = new Set();
 // Last resort when the parent ends without stopping them (a crashed test worker): nothing may
@@ -59,6 +62,7 @@ export class ServiceProcesses {
    *   env          variables for every service (e.g. MESSAGING_PREFIX), over process.env
    *   serviceEnv   (name) => variables for one service (win over `env`)
    *   admin        identity's bootstrap admin { email, password }, optional
+   *   smtpUrl      where the notifications service sends e-mail (SMTP_URL), optional
    *   taxonomy     TAXONOMY_FILE for the services that read it, optional
    *   logDir       where `<name>.log` files go (created if missing)
    *   logLevel     LOG_LEVEL, default 'info'
@@ -96,6 +100,7 @@ export class ServiceProcesses {
       database: options.database,
       taxonomy: options.taxonomy,
       admin: options.admin,
+      smtpUrl: options.smtpUrl,
       extra: options.serviceEnv?.(service.name) ?? {},
     });
     const child = new Child(service.name, process.execPath, ['--import', PARENT_WATCH, main], {

@@ -6,8 +6,9 @@
 /**
  * The services, in start order. `database: true`: it owns the schema named after it, as role
  * olp_<name>. `taxonomy: true`: it gets TAXONOMY_FILE (an ESCO snapshot) when that is set.
- * `env(context)`: its own extra variables; `context` is `{ port, env, admin }` (its port, the
- * caller's environment, the bootstrap admin `{ email, password }`). The gateway comes last: it
+ * `env(context)`: its own extra variables; `context` is `{ port, env, admin, smtpUrl }` (its
+ * port, the caller's environment, the bootstrap admin `{ email, password }`, the SMTP server
+ * e-mail goes to). The gateway comes last: it
  * fronts the others.
  */
 export const SERVICES = [
@@ -15,8 +16,14 @@ export const SERVICES = [
   { name: 'vacancies', port: 3002, database: true, taxonomy: true },
   { name: 'seekers', port: 3003, database: true, taxonomy: true },
   { name: 'matching', port: 3004, database: true, taxonomy: true },
-  // { name: 'programmes', port: 3005, database: true },
-  // { name: 'notifications', port: 3006, database: true },
+  // { name: 'programmes', port: 3006, database: true },
+  {
+    name: 'notifications',
+    port: 3005,
+    database: true,
+    // SMTP_URL: the caller's mail server (npm start: SMTP_URL, else its own catcher; tests: their SMTP sink).
+    env: ({ env, smtpUrl }) => ({ SMTP_URL: smtpUrl ?? env.SMTP_URL, PORTAL_URL: env.PORTAL_URL || 'http://localhost:5173' }),
+  },
   {
     name: 'gateway',
     port: 3000,
@@ -59,9 +66,9 @@ export function databaseEnv(name, adminUrl, database, password) {
  * others); then the service's own variables (`service.env`), then `extra` (wins over everything).
  *
  * @param {object} service  an entry of SERVICES
- * @param {object} options  { base, natsUrl, port, logLevel, adminUrl, database, password?, taxonomy?, admin?, extra? }
+ * @param {object} options  { base, natsUrl, port, logLevel, adminUrl, database, password?, taxonomy?, admin?, smtpUrl?, extra? }
  */
-export function serviceEnv(service, { base, natsUrl, port, logLevel, adminUrl, database, password, taxonomy, admin, extra = {} }) {
+export function serviceEnv(service, { base, natsUrl, port, logLevel, adminUrl, database, password, taxonomy, admin, smtpUrl, extra = {} }) {
   const env = { ...base, NATS_URL: natsUrl, LOG_LEVEL: logLevel, HOST: '127.0.0.1', PORT: String(port) };
   if (service.database) Object.assign(env, databaseEnv(service.name, adminUrl, database, password ?? databasePassword(service.name, base)));
   else {
@@ -70,7 +77,7 @@ export function serviceEnv(service, { base, natsUrl, port, logLevel, adminUrl, d
   }
   if (service.taxonomy && taxonomy) env.TAXONOMY_FILE = taxonomy;
   else delete env.TAXONOMY_FILE;
-  Object.assign(env, service.env?.({ port, env: base, admin }) ?? {}, extra);
+  Object.assign(env, service.env?.({ port, env: base, admin, smtpUrl }) ?? {}, extra);
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return env;
 }

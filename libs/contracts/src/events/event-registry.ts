@@ -1,6 +1,7 @@
 import { UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from './identity/user-events.v1.js';
 import { SeekerConsentChangedV1, SeekerErasedV1, SeekerProfileUpdatedV1 } from './seekers/seeker-events.v1.js';
 import { MatchFoundV1 } from './matching/match-events.v1.js';
+import { NotificationCreatedV1 } from './notifications/notification-events.v1.js';
 import {
   ApplicationStatusChangedV1,
   EmployerMemberAddedV1,
@@ -32,6 +33,7 @@ export const EVENTS = {
   'seekers.profile.updated.v1': SeekerProfileUpdatedV1,
   'seekers.consent.changed.v1': SeekerConsentChangedV1,
   'seekers.seeker.erased.v1': SeekerErasedV1,
+  'notifications.notification.created.v1': NotificationCreatedV1,
 } as const;
 
 export type EventSubject = keyof typeof EVENTS;
@@ -51,6 +53,7 @@ export const STREAMS = {
   VACANCIES: { subjects: ['vacancies.>'], owner: 'vacancies', description: 'Events owned by the vacancies service' },
   SEEKERS: { subjects: ['seekers.>'], owner: 'seekers', description: 'Events owned by the seekers service' },
   MATCHING: { subjects: ['matching.>'], owner: 'matching', description: 'Events owned by the matching service' },
+  NOTIFICATIONS: { subjects: ['notifications.>'], owner: 'notifications', description: 'Events owned by the notifications service' },
 } as const;
 export type StreamName = keyof typeof STREAMS;
 

@@ -13,6 +13,19 @@ import {
   UserView,
 } from './identity/identity-rpc.v1.js';
 import { MatchingExport, MatchListRequest, SeekerMatchPage, VacancyMatchesRequest, VacancyMatchPage } from './matching/matching-model.v1.js';
+import {
+  ListNotificationsRequest,
+  MarkedRead,
+  NotificationList,
+  NotificationPage,
+  NotificationPreferencesView,
+  NotificationRef,
+  NotificationsExport,
+  NotificationsSinceRequest,
+  NotificationView,
+  PutPreferencesRequest,
+  UnreadCount,
+} from './notifications/notifications-model.v1.js';
 import { ProfileView, PutProfileRequest, SeekerExport } from './seekers/seekers-model.v1.js';
 import {
   ApplicationPage,
@@ -67,6 +80,14 @@ export const RPC = {
   'rpc.matching.for-seeker.v1': { request: MatchListRequest, response: SeekerMatchPage },
   'rpc.matching.for-vacancy.v1': { request: VacancyMatchesRequest, response: VacancyMatchPage },
   'rpc.matching.export.v1': { request: EmptyRequest, response: MatchingExport },
+  'rpc.notifications.list.v1': { request: ListNotificationsRequest, response: NotificationPage },
+  'rpc.notifications.since.v1': { request: NotificationsSinceRequest, response: NotificationList },
+  'rpc.notifications.unread-count.v1': { request: EmptyRequest, response: UnreadCount },
+  'rpc.notifications.mark-read.v1': { request: NotificationRef, response: NotificationView },
+  'rpc.notifications.mark-all-read.v1': { request: EmptyRequest, response: MarkedRead },
+  'rpc.notifications.get-preferences.v1': { request: EmptyRequest, response: NotificationPreferencesView },
+  'rpc.notifications.put-preferences.v1': { request: PutPreferencesRequest, response: NotificationPreferencesView },
+  'rpc.notifications.export.v1': { request: EmptyRequest, response: NotificationsExport },
 } as const;
 
 export type RpcPattern = keyof typeof RPC;

@@ -109,6 +109,11 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, TrilingualText>> = {
     en: 'List at least one country when the scope is "listed".',
     fr: 'Indiquez au moins un pays lorsque la portée est « listed ».',
   },
+  isTimeZone: {
+    ar: 'يجب أن تكون منطقة زمنية من قاعدة IANA، مثل Asia/Qatar.',
+    en: 'Must be an IANA time zone such as Asia/Qatar.',
+    fr: 'Doit être un fuseau horaire IANA, par exemple Africa/Casablanca.',
+  },
   isCursor: { ar: 'مؤشر الصفحة غير صالح.', en: 'The page cursor is not valid.', fr: "Le curseur de page n'est pas valide." },
   isCurrencyCode: {
     ar: 'يجب أن يكون رمز عملة ISO 4217.',

@@ -13,6 +13,8 @@ import { SeekersConfig } from '../../apps/seekers/src/seekers.config.js';
 import { SeekersModule } from '../../apps/seekers/src/seekers.module.js';
 import { VacanciesConfig } from '../../apps/vacancies/src/vacancies.config.js';
 import { VacanciesModule } from '../../apps/vacancies/src/vacancies.module.js';
+import { ProgrammesConfig } from '../../apps/programmes/src/programmes.config.js';
+import { ProgrammesModule } from '../../apps/programmes/src/programmes.module.js';
 
 export const ADMIN_EMAIL = 'admin@olp.test';
 export const ADMIN_PASSWORD = 'Sesric-Ankara-2026';
@@ -44,6 +46,7 @@ export class PlatformHarness {
   vacancies?: NestFastifyApplication;
   seekers?: NestFastifyApplication;
   matching?: NestFastifyApplication;
+  programmes?: NestFastifyApplication;
   gateway!: NestFastifyApplication;
   baseUrl!: string;
   private readonly extraGateways: NestFastifyApplication[] = [];
@@ -53,7 +56,7 @@ export class PlatformHarness {
    * services share the test file's database, each in its own schema with its own role, as in
    * production.
    */
-  async start(label: string, gatewayEnv: Record<string, string> = {}, options: { identityOnly?: boolean } = {}): Promise<this> {
+  async start(label: string, gatewayEnv: Record<string, string> = {}, options: { identityOnly?: boolean; programmes?: boolean } = {}): Promise<this> {
     this.db = await createTestDatabase(label);
     this.prefix = testMessagingPrefix(label);
     await this.startIdentity();
@@ -62,6 +65,8 @@ export class PlatformHarness {
       this.seekers = await this.startService(SeekersModule, SeekersConfig, 'seekers');
       this.matching = await this.startService(MatchingModule, MatchingConfig, 'matching');
     }
+    // The programmes service only where a test asks for it (`identityOnly` + `programmes` starts just those two).
+    if (options.programmes) this.programmes = await this.startService(ProgrammesModule, ProgrammesConfig, 'programmes');
     this.gateway = await this.startGateway(gatewayEnv);
     this.baseUrl = await this.gateway.getUrl();
     return this;
@@ -184,6 +189,7 @@ export class PlatformHarness {
     await this.vacancies?.close().catch(() => undefined);
     await this.seekers?.close().catch(() => undefined);
     await this.matching?.close().catch(() => undefined);
+    await this.programmes?.close().catch(() => undefined);
     await this.db?.drop().catch(() => undefined);
     if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
   }

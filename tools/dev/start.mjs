@@ -43,7 +43,7 @@ const SERVICES = [
   { name: 'vacancies', port: 3002, database: true, taxonomy: true },
   { name: 'seekers', port: 3003, database: true, taxonomy: true },
   { name: 'matching', port: 3004, database: true, taxonomy: true },
-  // { name: 'programmes', port: 3005, database: true },
+  { name: 'programmes', port: 3006, database: true, taxonomy: true },
   // { name: 'notifications', port: 3006, database: true },
   {
     name: 'gateway',

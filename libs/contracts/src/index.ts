@@ -13,3 +13,5 @@ export * from './events/vacancies/vacancy-events.v1.js';
 export * from './events/seekers/seeker-events.v1.js';
 export * from './rpc/matching/matching-model.v1.js';
 export * from './events/matching/match-events.v1.js';
+export * from './rpc/programmes/programmes-model.v1.js';
+export * from './events/programmes/programme-events.v1.js';

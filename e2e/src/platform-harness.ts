@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RpcClient } from '@olp/messaging';
 import { createLogger, loadConfig } from '@olp/platform';
-import { createTestDatabase, deleteTestStreams, testMessagingPrefix, testNatsUrl, type TestDatabase } from '@olp/testing';
+import { createTestDatabase, deleteTestStreams, SmtpCatcher, testMessagingPrefix, testNatsUrl, type TestDatabase } from '@olp/testing';
 import { createGatewayApp } from '../../apps/gateway/src/create-gateway-app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 import { createServiceApp } from '@olp/platform';
@@ -9,6 +9,8 @@ import { IdentityConfig } from '../../apps/identity/src/identity.config.js';
 import { IdentityModule } from '../../apps/identity/src/identity.module.js';
 import { MatchingConfig } from '../../apps/matching/src/matching.config.js';
 import { MatchingModule } from '../../apps/matching/src/matching.module.js';
+import { NotificationsConfig } from '../../apps/notifications/src/notifications.config.js';
+import { NotificationsModule } from '../../apps/notifications/src/notifications.module.js';
 import { SeekersConfig } from '../../apps/seekers/src/seekers.config.js';
 import { SeekersModule } from '../../apps/seekers/src/seekers.module.js';
 import { VacanciesConfig } from '../../apps/vacancies/src/vacancies.config.js';
@@ -47,12 +49,16 @@ export class PlatformHarness {
   seekers?: NestFastifyApplication;
   matching?: NestFastifyApplication;
   programmes?: NestFastifyApplication;
+  notifications?: NestFastifyApplication;
+  /** The SMTP server the notifications service sends to (messages kept, parsed). */
+  readonly smtp = new SmtpCatcher();
   gateway!: NestFastifyApplication;
   baseUrl!: string;
   private readonly extraGateways: NestFastifyApplication[] = [];
 
   /**
-   * Starts identity, then (unless `identityOnly`) vacancies, seekers and matching, then the gateway. All
+   * Starts identity, then (unless `identityOnly`) vacancies, seekers, matching and notifications (with an
+   * SMTP server of its own), then the gateway. All
    * services share the test file's database, each in its own schema with its own role, as in
    * production.
    */
@@ -64,6 +70,13 @@ export class PlatformHarness {
       this.vacancies = await this.startService(VacanciesModule, VacanciesConfig, 'vacancies', { EXPIRY_INTERVAL_MS: '3600000' });
       this.seekers = await this.startService(SeekersModule, SeekersConfig, 'seekers');
       this.matching = await this.startService(MatchingModule, MatchingConfig, 'matching');
+      await this.smtp.start();
+      this.notifications = await this.startService(NotificationsModule, NotificationsConfig, 'notifications', {
+        SMTP_URL: this.smtp.url,
+        PORTAL_URL: 'https://portal.olp.test',
+        DELIVERY_POLL_MS: '100',
+        DELIVERY_BACKOFF_MS: '200',
+      });
     }
     // The programmes service only where a test asks for it (`identityOnly` + `programmes` starts just those two).
     if (options.programmes) this.programmes = await this.startService(ProgrammesModule, ProgrammesConfig, 'programmes');
@@ -190,6 +203,8 @@ export class PlatformHarness {
     await this.seekers?.close().catch(() => undefined);
     await this.matching?.close().catch(() => undefined);
     await this.programmes?.close().catch(() => undefined);
+    await this.notifications?.close().catch(() => undefined);
+    await this.smtp.stop().catch(() => undefined);
     await this.db?.drop().catch(() => undefined);
     if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
   }

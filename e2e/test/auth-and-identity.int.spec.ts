@@ -320,6 +320,24 @@ describe('profile and account deletion', () => {
     expect(bad.body.errors?.[0]).toMatchObject({ field: 'roles', rule: 'whitelistValidation' });
   });
 
+  it('gives an account its country’s time zone, lets it choose another, and refuses what is not an IANA zone', async () => {
+    const session = await h.registerAndLogin('zone@example.org', 'seeker', { country: 'MA' });
+    expect((await h.call('GET', '/api/v1/me', undefined, { token: session.accessToken })).body).toMatchObject({ timeZone: 'Africa/Casablanca' });
+    const changed = await h.call('PATCH', '/api/v1/me', { timeZone: 'Europe/Istanbul' }, { token: session.accessToken });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ timeZone: 'Europe/Istanbul' });
+    const [event] = await h.db.query<{ envelope: { data: { timeZone: string } } }>(
+      `SELECT envelope FROM identity.outbox WHERE subject = 'identity.user.updated.v1' AND envelope->>'subject' = $1`,
+      [session.user.id],
+    );
+    expect(event!.envelope.data.timeZone).toBe('Europe/Istanbul');
+    const bad = await h.call<Problem>('PATCH', '/api/v1/me', { timeZone: 'Mars/Olympus_Mons' }, { token: session.accessToken, lang: 'fr' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.[0]).toMatchObject({ field: 'timeZone', rule: 'isTimeZone' });
+    const chosen = await h.registerAndLogin('zone2@example.org', 'seeker', { country: 'ID', timeZone: 'Asia/Makassar' });
+    expect((await h.call('GET', '/api/v1/me', undefined, { token: chosen.accessToken })).body).toMatchObject({ timeZone: 'Asia/Makassar' });
+  });
+
   it('DELETE /me removes the account and emits identity.user.deleted.v1', async () => {
     const session = await h.registerAndLogin('leaving@example.org');
     expect((await h.call('DELETE', '/api/v1/me', undefined, { token: session.accessToken })).status).toBe(204);

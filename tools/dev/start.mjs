@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Child, paint } from './children.mjs';
+import { startMailCatcher } from './mail-catcher.mjs';
 import { findExecutable, isPortFree, natsHostPort, pickPort, probeNats, probePostgres, waitForHttp200 } from './probes.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +20,7 @@ const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 const EMBEDDED_PG_PORT = 54329;
 const NATS_PORT = 4222;
+const MAIL_PORT = 1025;
 const DATABASE = 'olp';
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
@@ -44,7 +46,13 @@ const SERVICES = [
   { name: 'seekers', port: 3003, database: true, taxonomy: true },
   { name: 'matching', port: 3004, database: true, taxonomy: true },
   { name: 'programmes', port: 3006, database: true, taxonomy: true },
-  // { name: 'notifications', port: 3006, database: true },
+  {
+    name: 'notifications',
+    port: 3005,
+    database: true,
+    // SMTP_URL when given (e.g. a local mailpit), else the catcher npm start runs itself.
+    env: () => ({ SMTP_URL: state.smtpUrl, PORTAL_URL: env.PORTAL_URL || 'http://localhost:5173' }),
+  },
   {
     name: 'gateway',
     port: 3000,
@@ -62,6 +70,10 @@ const state = {
   nats: undefined,
   /** [{ service, port, child }] in start order */
   services: [],
+  /** SMTP_URL, or the local mail catcher's */
+  smtpUrl: undefined,
+  /** the local mail catcher, when SMTP_URL is not set */
+  mail: undefined,
   /** TAXONOMY_FILE as an absolute path, or undefined (built-in taxonomy only) */
   taxonomy: undefined,
   shuttingDown: false,
@@ -337,6 +349,7 @@ function banner() {
     ['Services', state.services.map(({ service, port }) => `${service.name} :${port}`).join(', ')],
     ['Postgres', `${pg}; services use database ${DATABASE}`],
     ['NATS', `${nats} (JetStream)`],
+    ['Mail', state.mail ? `caught here (${state.smtpUrl}), each message in .data/mail/*.eml` : `sent to ${redact(state.smtpUrl)} (SMTP_URL)`],
     ['Taxonomy', state.taxonomy ? `built-in + ${state.taxonomy} (TAXONOMY_FILE)` : 'built-in only (set TAXONOMY_FILE to an ESCO snapshot: tools/dev/README.md)'],
     ['Admin', `${adminLine}; created at start when no admin exists yet`],
   ];
@@ -361,6 +374,7 @@ function shutdown(code, why) {
       if (child.running) say(`stopping ${service.name}`);
       await child.stop(STOP_GRACE_MS);
     }
+    await state.mail?.close();
     if (state.nats?.child?.running) {
       say('stopping nats-server');
       await state.nats.child.stop(STOP_GRACE_MS);
@@ -411,6 +425,18 @@ function checkPorts() {
   }
 }
 
+/** SMTP_URL when set; else a local catcher writing every e-mail to .data/mail. */
+async function setUpMail() {
+  if (env.SMTP_URL) {
+    state.smtpUrl = env.SMTP_URL;
+    return;
+  }
+  const port = await pickPort(MAIL_PORT);
+  state.mail = await startMailCatcher(port, path.join(DATA, 'mail'), ({ to, subject, file }) => say(`mail to ${to}: ${subject} (${path.relative(REPO, file)})`));
+  state.smtpUrl = state.mail.url;
+  say(`Mail: no SMTP_URL, catching e-mail on ${state.smtpUrl} into .data/mail`);
+}
+
 async function main() {
   checkPorts();
   state.taxonomy = taxonomyFile();
@@ -422,6 +448,8 @@ async function main() {
   if (state.shuttingDown) return;
   const { host, port } = natsHostPort(state.nats.url);
   say(`NATS: ${state.nats.spawned ? 'started here' : 'external'}, ${host}:${port}, JetStream on`);
+  await setUpMail();
+  if (state.shuttingDown) return;
   for (const service of SERVICES) {
     await startService(service);
     if (state.shuttingDown) return;

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
@@ -10,6 +9,7 @@ import { GatewayModule, type GatewayModuleOptions } from './gateway.module.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { ProblemDetails } from './http/problem-details.js';
 import { localeOf, type GatewayRequest } from './http/request-context.js';
+import { securityHeaders } from './http/security-headers.js';
 import { ContractValidationPipe } from './http/validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
@@ -27,14 +27,12 @@ export async function createGatewayApp(options: GatewayModuleOptions): Promise<N
 
   // Bodies are JSON or nothing: anything else is refused with 415 before it is parsed.
   fastify.removeContentTypeParser(['text/plain']);
+  // helmet's security headers, computed once (src/http/security-headers.ts), on every response.
+  const security = securityHeaders();
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
+    void reply.headers(security);
     void reply.header('Content-Language', localeOf(request as GatewayRequest));
     done();
-  });
-
-  await app.register(helmet as never, {
-    // The Swagger UI needs inline styles and scripts on its own page.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
   });
   await app.register(cors as never, {
     origin: config.CORS_ORIGINS === '' ? false : config.CORS_ORIGINS.split(','),

@@ -55,6 +55,34 @@ export class GatewayConfig extends MessagingConfig {
   @IsString()
   TAXONOMY_FILE?: string;
 
+  /**
+   * How long the gateway serves an anonymous search response from memory as is (0: no gateway
+   * cache). See SEARCH_RESPONSE_CACHE_STALE_MS for the staleness bound.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  SEARCH_RESPONSE_CACHE_TTL_MS = 10_000;
+
+  /**
+   * After the TTL, how much longer the stale response is still served while one refresh runs in
+   * the background. An anonymous search is at most TTL + this (+ the vacancies service's
+   * SEARCH_CACHE_TTL_MS) old.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  SEARCH_RESPONSE_CACHE_STALE_MS = 20_000;
+
+  /** Most search responses kept per gateway replica (~10 kB each). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SEARCH_RESPONSE_CACHE_MAX_ENTRIES = 5_000;
+
   /** Where the public API is reachable, for the OpenAPI `servers` entry and printed links. */
   @IsString()
   PUBLIC_URL = 'http://127.0.0.1:3000';

@@ -10,8 +10,11 @@ import { ApplicationsController } from './routes/applications.controller.js';
 import { AuthController } from './routes/auth.controller.js';
 import { EmployersController } from './routes/employers.controller.js';
 import { MatchesController } from './routes/matches.controller.js';
+import { NotificationsController } from './routes/notifications.controller.js';
+import { NotificationStreamHub } from './notifications/notification-stream.hub.js';
 import { ProfileController } from './routes/profile.controller.js';
 import { TaxonomyController } from './routes/taxonomy.controller.js';
+import { SearchResponseCache } from './routes/search-response-cache.js';
 import { VacanciesController } from './routes/vacancies.controller.js';
 import { JwksController } from './routes/jwks.controller.js';
 import { MeController } from './routes/me.controller.js';
@@ -49,9 +52,12 @@ export class GatewayModule {
         ExpertsController,
         EnrollmentsController,
         CertificatesController,
+        NotificationsController,
       ],
       providers: [
         JwtVerifier,
+        NotificationStreamHub,
+        SearchResponseCache,
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: Taxonomy,

@@ -13,6 +13,7 @@ import { IdentityRpcHandlers } from './identity-rpc.handlers.js';
 import { SigningKeyEntity } from './keys/signing-key.entity.js';
 import { SigningKeys } from './keys/signing-keys.service.js';
 import { IdentityInit1763856100000 } from './migrations/1763856100000-identity-init.js';
+import { IdentityTimeZone1764000000000 } from './migrations/1764000000000-identity-time-zone.js';
 import { UserEntity } from './users/user.entity.js';
 import { ErasureConsumer } from './users/erasure.consumer.js';
 import { UsersService } from './users/users.service.js';
@@ -54,7 +55,7 @@ export class IdentityModule {
         DatabaseModule.forRoot({
           schema: 'identity',
           entities: [UserEntity, RefreshTokenEntity, SigningKeyEntity],
-          migrations: [MessagingTables1763856000000, IdentityInit1763856100000],
+          migrations: [MessagingTables1763856000000, IdentityInit1763856100000, IdentityTimeZone1764000000000],
         }),
         MessagingModule.forRoot({ database: true }),
       ],

@@ -2,6 +2,9 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@olp/platform';
 
+/** The default of SEARCH_CANDIDATE_LIMIT. */
+export const DEFAULT_CANDIDATE_LIMIT = 1000;
+
 /** The vacancies service's environment. Every variable is documented in the README. */
 export class VacanciesConfig extends ServiceConfig {
   override PORT = 3002;
@@ -30,4 +33,15 @@ export class VacanciesConfig extends ServiceConfig {
   @Min(0)
   @Max(60000)
   SEARCH_CACHE_TTL_MS = 5000;
+
+  /**
+   * How many of the newest matches a search works on: total and facet counts are exact up to this
+   * many matches and a lower bound beyond (`totalIsLowerBound`), and relevance order ranks these.
+   * Recency pages still reach every match.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SEARCH_CANDIDATE_LIMIT = DEFAULT_CANDIDATE_LIMIT;
 }

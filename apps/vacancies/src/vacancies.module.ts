@@ -8,6 +8,7 @@ import { ErasureConsumer } from './erasure/erasure.consumer.js';
 import { VacanciesInit1763856200000 } from './migrations/1763856200000-vacancies-init.js';
 import { VacanciesSearchStorage1763900000000 } from './migrations/1763900000000-vacancies-search-storage.js';
 import { VacanciesSearchVacuum1763900000001 } from './migrations/1763900000001-vacancies-search-vacuum.js';
+import { VacanciesSearchCandidates1763900000002 } from './migrations/1763900000002-vacancies-search-candidates.js';
 import { SearchCache } from './search/search-cache.js';
 import { VacancySearch } from './search/vacancy-search.js';
 import { TaxonomyProvider } from './taxonomy.provider.js';
@@ -34,7 +35,7 @@ export class VacanciesModule {
           schema: 'vacancies',
           // Plain SQL throughout (search, keyset pages, optimistic updates): no entities.
           entities: [],
-          migrations: [MessagingTables1763856000000, VacanciesInit1763856200000, VacanciesSearchStorage1763900000000, VacanciesSearchVacuum1763900000001],
+          migrations: [MessagingTables1763856000000, VacanciesInit1763856200000, VacanciesSearchStorage1763900000000, VacanciesSearchVacuum1763900000001, VacanciesSearchCandidates1763900000002],
         }),
         MessagingModule.forRoot({ database: true }),
       ],

@@ -15,3 +15,5 @@ export * from './rpc/matching/matching-model.v1.js';
 export * from './events/matching/match-events.v1.js';
 export * from './rpc/programmes/programmes-model.v1.js';
 export * from './events/programmes/programme-events.v1.js';
+export * from './rpc/notifications/notifications-model.v1.js';
+export * from './events/notifications/notification-events.v1.js';

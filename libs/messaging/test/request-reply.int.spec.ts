@@ -30,6 +30,7 @@ describe('typed request/reply over NATS', () => {
       displayName: ctx.locale,
       locale: ctx.locale,
       country: 'QA',
+      timeZone: 'Asia/Qatar',
       roles: ctx.principal?.roles ?? [],
       countryScope: [],
       createdAt: new Date(0).toISOString(),

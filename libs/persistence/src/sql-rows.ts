@@ -3,7 +3,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 /**
  * Runs one statement and returns its rows. TypeORM's PostgreSQL driver returns `[rows, count]`
  * for UPDATE and DELETE (RETURNING included) and plain rows otherwise; callers get rows always.
- * (apps/vacancies and apps/matching still carry their own copies from before this lived here.)
  */
 export async function queryRows<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   const result = (await db.query(sql, params)) as unknown;

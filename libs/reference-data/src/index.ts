@@ -60,3 +60,4 @@ export * from './esco/esco-directory.js';
 export { ISCO_GROUPS } from './taxonomy/isco08.data.js';
 export { SKILLS, type BuiltInSkillId } from './taxonomy/skills.data.js';
 export { OCCUPATION_SKILLS } from './taxonomy/occupation-skills.data.js';
+export { defaultTimeZone } from './time-zones.js';

@@ -1,2 +1,3 @@
 export * from './test-infrastructure.js';
 export * from './compose-check.js';
+export * from './smtp-catcher.js';

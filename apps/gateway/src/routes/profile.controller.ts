@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApplicationView, MatchedVacancy, ProfileView, PutProfileRequest, Role, UserView, type Principal } from '@olp/contracts';
+import { ApplicationView, MatchedVacancy, NotificationPreferencesView, NotificationView, ProfileView, PutProfileRequest, Role, UserView, type Principal } from '@olp/contracts';
 import { RpcClient } from '@olp/messaging';
 import { Roles } from '@olp/platform';
 import type { Locale } from '@olp/reference-data';
@@ -13,6 +13,8 @@ export class PersonalDataExport {
   @ApiProperty({ type: ProfileView, nullable: true }) profile: ProfileView | null;
   @ApiProperty({ type: [ApplicationView] }) applications: ApplicationView[];
   @ApiProperty({ type: [MatchedVacancy] }) matches: MatchedVacancy[];
+  @ApiProperty({ type: [NotificationView] }) notifications: NotificationView[];
+  @ApiProperty({ type: NotificationPreferencesView }) notificationPreferences: NotificationPreferencesView;
 }
 
 @ApiTags('profile')
@@ -44,13 +46,22 @@ export class ProfileController {
   @ApiProblems(401, 403)
   async export(@CurrentPrincipal() principal: Principal, @RequestLocale() locale: Locale): Promise<PersonalDataExport> {
     const options = { principal, locale };
-    const [account, seeker, vacancies, matching] = await Promise.all([
+    const [account, seeker, vacancies, matching, notifications] = await Promise.all([
       this.rpc.request('rpc.identity.get-me.v1', {}, options),
       this.rpc.request('rpc.seekers.export.v1', {}, options),
       this.rpc.request('rpc.vacancies.export.v1', {}, options),
       this.rpc.request('rpc.matching.export.v1', {}, options),
+      this.rpc.request('rpc.notifications.export.v1', {}, options),
     ]);
-    return { exportedAt: new Date().toISOString(), account, profile: seeker.profile, applications: vacancies.applications, matches: matching.matches };
+    return {
+      exportedAt: new Date().toISOString(),
+      account,
+      profile: seeker.profile,
+      applications: vacancies.applications,
+      matches: matching.matches,
+      notifications: notifications.notifications,
+      notificationPreferences: notifications.preferences,
+    };
   }
 
   @Delete()

@@ -26,6 +26,26 @@ import { etagOf, versionFromIfMatch } from '../http/etag.js';
 import { asInt, asList, asString } from '../http/query.js';
 import { CurrentPrincipal, MaybePrincipal, RequestLocale } from '../http/request-context.js';
 import { UuidParam } from '../http/uuid-param.js';
+import { searchCacheKey, SearchResponseCache } from './search-response-cache.js';
+
+/** The query string as the search contract: lists split, scalars taken once, then validated. */
+async function searchRequest(query: Record<string, unknown>): Promise<SearchVacanciesRequest> {
+  const { lang: _lang, ...rest } = query;
+  return validatePayload(SearchVacanciesRequest, {
+    ...rest,
+    ...(rest['q'] !== undefined ? { q: asString(rest['q']) } : {}),
+    ...(rest['country'] !== undefined ? { country: asList(rest['country']) } : {}),
+    ...(rest['occupation'] !== undefined ? { occupation: asString(rest['occupation']) } : {}),
+    ...(rest['skill'] !== undefined ? { skill: asList(rest['skill']) } : {}),
+    ...(rest['contractType'] !== undefined ? { contractType: asList(rest['contractType']) } : {}),
+    ...(rest['workMode'] !== undefined ? { workMode: asList(rest['workMode']) } : {}),
+    ...(rest['postedSince'] !== undefined ? { postedSince: asString(rest['postedSince']) } : {}),
+    ...(rest['openTo'] !== undefined ? { openTo: asString(rest['openTo']) } : {}),
+    ...(rest['sort'] !== undefined ? { sort: asString(rest['sort']) } : {}),
+    ...(rest['limit'] !== undefined ? { limit: asInt(rest['limit']) } : {}),
+    ...(rest['cursor'] !== undefined ? { cursor: asString(rest['cursor']) } : {}),
+  });
+}
 
 function sendVacancy(reply: FastifyReply, vacancy: VacancyView, status = 200): VacancyView {
   void reply.status(status).header('ETag', etagOf(vacancy.version));
@@ -35,7 +55,10 @@ function sendVacancy(reply: FastifyReply, vacancy: VacancyView, status = 200): V
 @ApiTags('vacancies')
 @Controller('vacancies')
 export class VacanciesController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(
+    @Inject(RpcClient) private readonly rpc: RpcClient,
+    @Inject(SearchResponseCache) private readonly searchCache: SearchResponseCache,
+  ) {}
 
   @Get()
   @OptionalAuth()
@@ -43,7 +66,10 @@ export class VacanciesController {
     summary: 'Search published vacancies',
     description:
       'Full text in Arabic, English or French (Arabic letter forms and diacritics, and French accents, are ignored), filters, facet counts, ' +
-      'relevance or recency order, cursor pagination. Repeat a list parameter (or separate values with commas) to match any of them.',
+      'relevance or recency order, cursor pagination. Repeat a list parameter (or separate values with commas) to match any of them. ' +
+      'A search works on its newest 1,000 matches: total and facets are exact up to 1,000, else lower bounds (totalIsLowerBound), and ' +
+      'relevance order ranks those; recency order pages through every match. Anonymous responses may be served from the gateway cache ' +
+      'and reflect changes at most 35 s late (default settings); send a bearer token for an uncached answer.',
   })
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'country', required: false, isArray: true, type: String })
@@ -58,23 +84,19 @@ export class VacanciesController {
   @ApiQuery({ name: 'cursor', required: false })
   @ApiOkResponse({ type: VacancySearchResult })
   @ApiProblems(400)
-  async search(@Query() query: Record<string, unknown>, @RequestLocale() locale: Locale): Promise<VacancySearchResult> {
-    const { lang: _lang, ...rest } = query;
-    const request = await validatePayload(SearchVacanciesRequest, {
-      ...rest,
-      ...(rest['q'] !== undefined ? { q: asString(rest['q']) } : {}),
-      ...(rest['country'] !== undefined ? { country: asList(rest['country']) } : {}),
-      ...(rest['occupation'] !== undefined ? { occupation: asString(rest['occupation']) } : {}),
-      ...(rest['skill'] !== undefined ? { skill: asList(rest['skill']) } : {}),
-      ...(rest['contractType'] !== undefined ? { contractType: asList(rest['contractType']) } : {}),
-      ...(rest['workMode'] !== undefined ? { workMode: asList(rest['workMode']) } : {}),
-      ...(rest['postedSince'] !== undefined ? { postedSince: asString(rest['postedSince']) } : {}),
-      ...(rest['openTo'] !== undefined ? { openTo: asString(rest['openTo']) } : {}),
-      ...(rest['sort'] !== undefined ? { sort: asString(rest['sort']) } : {}),
-      ...(rest['limit'] !== undefined ? { limit: asInt(rest['limit']) } : {}),
-      ...(rest['cursor'] !== undefined ? { cursor: asString(rest['cursor']) } : {}),
-    });
-    return this.rpc.request('rpc.vacancies.search.v1', request, { locale });
+  async search(
+    @Query() query: Record<string, unknown>,
+    @RequestLocale() locale: Locale,
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VacancySearchResult | string> {
+    const compute = async (): Promise<VacancySearchResult> => this.rpc.request('rpc.vacancies.search.v1', await searchRequest(query), { locale });
+    // Signed-in callers (an employer who just published) get the service's answer, which its
+    // replica refreshes on its own writes; anonymous readers accept the cache's staleness bound.
+    if (authorization !== undefined || !this.searchCache.enabled) return compute();
+    const body = await this.searchCache.get(searchCacheKey(query, locale), compute);
+    void reply.type('application/json; charset=utf-8');
+    return body;
   }
 
   @Post()

@@ -8,6 +8,7 @@ export function toUserView(user: UserEntity): UserView {
     displayName: user.displayName,
     locale: user.locale,
     country: user.country,
+    timeZone: user.timeZone,
     roles: user.roles,
     countryScope: user.countryScope,
     createdAt: user.createdAt.toISOString(),

@@ -26,6 +26,10 @@ export class UserEntity {
   @Column('char', { length: 2 })
   country: string;
 
+  /** IANA time zone. */
+  @Column('text')
+  timeZone: string;
+
   @Column('text', { array: true })
   roles: Role[];
 

@@ -17,6 +17,7 @@ import {
 } from '@olp/contracts';
 import { OutboxWriter, scrubOutbox } from '@olp/messaging';
 import { DATA_SOURCE } from '@olp/persistence';
+import { defaultTimeZone } from '@olp/reference-data';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { UserEntity } from './user.entity.js';
@@ -49,6 +50,7 @@ interface NewUser {
   displayName: string;
   locale: UserEntity['locale'];
   country: string;
+  timeZone?: string;
   roles: Role[];
   countryScope: string[];
 }
@@ -100,7 +102,7 @@ export class UsersService {
     const [row] = await this.dataSource.query(`SELECT 1 FROM identity.users WHERE 'admin' = ANY(roles) LIMIT 1`);
     if (row) return 'exists';
     try {
-      await this.create({ email, password, displayName: 'Administrator', locale: 'en', country: 'SA', roles: [Role.Admin], countryScope: [] });
+      await this.create({ email, password, displayName: 'Administrator', locale: 'en', country: 'SA', timeZone: 'Asia/Riyadh', roles: [Role.Admin], countryScope: [] });
       return 'created';
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.EmailTaken) return 'exists';
@@ -118,6 +120,7 @@ export class UsersService {
       const user = await this.load(em, userId, true);
       if (request.displayName !== undefined) user.displayName = request.displayName;
       if (request.locale !== undefined) user.locale = request.locale;
+      if (request.timeZone !== undefined) user.timeZone = request.timeZone;
       const saved = await em.getRepository(UserEntity).save(user);
       await this.outbox.add(
         em,
@@ -170,6 +173,7 @@ export class UsersService {
           displayName: input.displayName,
           locale: input.locale,
           country: input.country,
+          timeZone: input.timeZone ?? defaultTimeZone(input.country),
           roles: input.roles,
           countryScope: input.countryScope,
           disabled: false,
@@ -205,6 +209,7 @@ function snapshot(user: UserEntity) {
     displayName: user.displayName,
     locale: user.locale,
     country: user.country,
+    timeZone: user.timeZone,
     roles: user.roles,
     countryScope: user.countryScope,
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
   decodeCursor,
@@ -13,10 +13,12 @@ import {
   type WorkMode,
 } from '@olp/contracts';
 import { DATA_SOURCE } from '@olp/persistence';
+import { CONFIG } from '@olp/platform';
 import { foldForSearch, resolveText, searchTokens, type Locale, type LocalizedText } from '@olp/reference-data';
 import { invalidCursor, isPgTimestamp, isUuid, todayUtc } from '../common/access.js';
-import { row, rows } from '../common/sql.js';
+import { row } from '../common/sql.js';
 import { salaryOf } from '../vacancies/vacancy-model.js';
+import { DEFAULT_CANDIDATE_LIMIT, type VacanciesConfig } from '../vacancies.config.js';
 import { SearchCache } from './search-cache.js';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
@@ -75,7 +77,14 @@ interface FacetRow {
 
 interface Counts {
   total: number;
+  totalIsLowerBound: boolean;
   facets: VacancyFacets;
+}
+
+/** What one bounded statement is asked for: the page (from the candidates), the counts, or both. */
+interface BoundedWork {
+  page?: { sort: Sort; limit: number; after: SearchCursor | undefined };
+  counts: boolean;
 }
 
 /** One parameterised statement being assembled. */
@@ -121,23 +130,30 @@ function isSearchCursor(value: unknown): value is SearchCursor {
  * one language needs no other language present. It is matched against the generated
  * `search_vector` (GIN), which is kept in the row so ranking reads no TOAST.
  *
- * Order: relevance (`ts_rank_cd`, then newest, then id) when there is a query and recency was not
- * asked for; otherwise newest first (published_at, id), which the partial recency index serves
- * with an early stop. Pages are keyset cursors on the sort key plus id.
+ * Bounded work: a search works on its candidates, the newest SEARCH_CANDIDATE_LIMIT (1,000)
+ * matches, found in one statement that walks a covering recency (or country) index and stops
+ * there, or sorts the GIN matches of rare words. Total and facets count the candidates: exact up
+ * to the limit, lower bounds beyond it (`totalIsLowerBound`), counted per packed facet key and
+ * rolled up with GROUPING SETS. They depend only on the query and filters, so they are computed
+ * once per query and kept in the SearchCache with the pages.
  *
- * Facets and the total count depend only on the query and filters (not on the page), so they
- * are computed once per query (one scan, an index-only one without text, counted per facet
- * combination then rolled up with GROUPING SETS) and kept in the SearchCache with the pages. With
- * text and nothing cached, one statement finds and ranks the matches once in a CTE and takes both
- * the page and the counts from it; without text the page and the counts run at once, the page
- * stopping early on the recency index.
+ * Order: relevance (`ts_rank_cd`, then newest, then id) over the candidates when there is a query
+ * and recency was not asked for; otherwise newest first (published_at, id), where later pages walk
+ * the recency index past the candidates, so every match can be reached. Pages are keyset cursors
+ * on the sort key plus id.
  */
 @Injectable()
 export class VacancySearch {
+  /** The candidate set's size: counts are exact up to it, and relevance ranks that many newest matches. */
+  private readonly candidateLimit: number;
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SearchCache) private readonly cache: SearchCache,
-  ) {}
+    @Optional() @Inject(CONFIG) config?: Pick<VacanciesConfig, 'SEARCH_CANDIDATE_LIMIT'>,
+  ) {
+    this.candidateLimit = config?.SEARCH_CANDIDATE_LIMIT ?? DEFAULT_CANDIDATE_LIMIT;
+  }
 
   async search(request: SearchVacanciesRequest, locale: Locale): Promise<VacancySearchResult> {
     const criteria = this.criteria(request);
@@ -155,17 +171,18 @@ export class VacancySearch {
 
     let counts = this.cache.peek<Counts>(countsKey);
     let page = this.cache.peek<ItemRow[]>(pageKey);
-    if (!counts && !page && criteria.q) {
-      // Text matches are costly to find and rank: find them once for the page and the counts.
-      const both = this.pageAndCounts(criteria, today, sort, limit, after);
-      counts = this.cache.remember(countsKey, both.then((b) => b.counts));
-      page = this.cache.remember(pageKey, both.then((b) => b.items));
+    // Relevance pages, and a first page in recency order when the counts are needed too, come from
+    // the candidate set: one bounded statement finds it once for the page and the counts.
+    if (!page && (sort === 'relevance' || (!after && !counts))) {
+      const work = this.bounded(criteria, today, { page: { sort, limit, after }, counts: !counts });
+      page = this.cache.remember(pageKey, work.then((b) => b.items));
+      if (!counts) counts = this.cache.remember(countsKey, work.then((b) => b.counts!));
     }
-    // Otherwise the page stops early on an index and the counts read only the covering index:
-    // two statements, run at once.
-    page ??= this.cache.remember(pageKey, this.page(criteria, today, sort, limit, after));
-    counts ??= this.cache.remember(countsKey, this.counts(criteria, today));
-    const [rows, { total, facets }] = await Promise.all([page, counts]);
+    // Later pages in recency order walk the recency index past the candidates (every match can be
+    // reached), stopping after the page; the counts alone read only the candidates.
+    page ??= this.cache.remember(pageKey, this.page(criteria, today, limit, after));
+    counts ??= this.cache.remember(countsKey, this.bounded(criteria, today, { counts: true }).then((b) => b.counts!));
+    const [rows, { total, totalIsLowerBound, facets }] = await Promise.all([page, counts]);
 
     const items = rows.slice(0, limit);
     const last = rows.length > limit ? items[items.length - 1] : undefined;
@@ -175,6 +192,7 @@ export class VacancySearch {
         ? encodeCursor({ s: sort, f: fingerprint, p: last.publishedAt, i: last.id, ...(sort === 'relevance' ? { r: last.rank ?? 0 } : {}) } satisfies SearchCursor)
         : null,
       total,
+      totalIsLowerBound,
       facets,
     };
   }
@@ -204,7 +222,9 @@ export class VacancySearch {
       tsquery = `vacancies.search_query(${q})`;
       conditions.push(`v.search_vector @@ ${tsquery}`);
     }
-    if (c.country) conditions.push(`v.country = ANY(${sql.add(c.country, '::bpchar[]')})`);
+    // One country as an equality, so the planner can walk the country index in recency order.
+    if (c.country?.length === 1) conditions.push(`v.country = ${sql.add(c.country[0], '::bpchar')}`);
+    else if (c.country) conditions.push(`v.country = ANY(${sql.add(c.country, '::bpchar[]')})`);
     if (c.occupation) conditions.push(`v.isco_code LIKE ${sql.add(`${c.occupation}%`, '::text')}`);
     if (c.skill) conditions.push(`v.skill_ids @> ${sql.add(c.skill, '::text[]')}`);
     if (c.contractType) conditions.push(`v.contract_type = ANY(${sql.add(c.contractType, '::text[]')})`);
@@ -243,63 +263,71 @@ export class VacancySearch {
       JOIN vacancies.employers e ON e.id = v.employer_id`;
   }
 
-  /** Just the page: the planner can walk the recency index and stop after limit + 1 rows. */
-  private async page(c: Criteria, today: string, sort: Sort, limit: number, after: SearchCursor | undefined): Promise<ItemRow[]> {
+  /** A page in recency order, past the candidates too: the planner walks the recency index and stops after limit + 1 rows. */
+  private async page(c: Criteria, today: string, limit: number, after: SearchCursor | undefined): Promise<ItemRow[]> {
     const sql = new Sql();
-    const { where, tsquery } = this.where(sql, c, today);
-    let pageSql: string;
-    if (sort === 'relevance') {
-      const keyset = this.keyset(sql, sort, after, 's');
-      pageSql = `
-        SELECT s.id, s.published_at, s.rank FROM (
-          SELECT v.id, v.published_at, ts_rank_cd(v.search_vector, ${tsquery!}) AS rank FROM ${TABLE} v WHERE ${where}
-        ) s ${keyset ? `WHERE ${keyset}` : ''}
-        ORDER BY ${VacancySearch.order(sort, 's')} LIMIT ${sql.add(limit + 1, '::int')}`;
-    } else {
-      const keyset = this.keyset(sql, sort, after, 'v');
-      pageSql = `
-        SELECT v.id, v.published_at, NULL::real AS rank FROM ${TABLE} v
-        WHERE ${where}${keyset ? ` AND ${keyset}` : ''}
-        ORDER BY ${VacancySearch.order(sort, 'v')} LIMIT ${sql.add(limit + 1, '::int')}`;
-    }
-    const result = await row<{ items: ItemRow[] }>(this.dataSource, VacancySearch.items(sort, pageSql), sql.params);
+    const { where } = this.where(sql, c, today);
+    const keyset = this.keyset(sql, 'recency', after, 'v');
+    const pageSql = `
+      SELECT v.id, v.published_at, NULL::real AS rank FROM ${TABLE} v
+      WHERE ${where}${keyset ? ` AND ${keyset}` : ''}
+      ORDER BY ${VacancySearch.order('recency', 'v')} LIMIT ${sql.add(limit + 1, '::int')}`;
+    const result = await row<{ items: ItemRow[] }>(this.dataSource, VacancySearch.items('recency', pageSql), sql.params);
     return result?.items ?? [];
   }
 
-  /** Total and facets alone (the page was cached). */
-  private async counts(c: Criteria, today: string): Promise<Counts> {
-    const sql = new Sql();
-    const { where } = this.where(sql, c, today);
-    const facetRows = await rows<FacetRow>(
-      this.dataSource,
-      `WITH c AS (SELECT v.facet_key AS k, count(*) AS n FROM ${TABLE} v WHERE ${where} GROUP BY v.facet_key),
-       ${VacancySearch.DECODED}
-       ${VacancySearch.ROLL_UP}`,
-      sql.params,
-    );
-    return VacancySearch.toCounts(facetRows);
-  }
-
-  /** Page, total and facets in one statement, the matches computed once. */
-  private async pageAndCounts(c: Criteria, today: string, sort: Sort, limit: number, after: SearchCursor | undefined): Promise<{ items: ItemRow[]; counts: Counts }> {
+  /**
+   * The bounded work of a search, in one statement. `m` holds the newest `candidateLimit` + 1
+   * matches (more if a recency page is longer): the planner walks the recency index (index-only
+   * without text, migration 1763900000002) and stops there, or, for rarer words, reads the GIN
+   * matches and keeps the newest. The candidates are the first `candidateLimit` of them: the counts
+   * and facets are counted over them (exact when `m` holds no more; a lower bound otherwise), and
+   * relevance is ranked over them only (`ts_rank_cd` on at most `candidateLimit` rows).
+   */
+  private async bounded(c: Criteria, today: string, work: BoundedWork): Promise<{ items: ItemRow[]; counts?: Counts }> {
     const sql = new Sql();
     const { where, tsquery } = this.where(sql, c, today);
+    const sort = work.page?.sort;
+    const cap = sql.add(this.candidateLimit, '::int');
+    const mLimit = sql.add(Math.max(this.candidateLimit, work.page?.limit ?? 0) + 1, '::int');
+    // The rank is computed as the rows are found: for at most mLimit rows when the planner walks the
+    // recency index, for every match when it sorts the GIN matches (then they are few).
     const rank = sort === 'relevance' ? `ts_rank_cd(v.search_vector, ${tsquery!})` : 'NULL::real';
-    const keyset = this.keyset(sql, sort, after, 'm');
-    const pageSql = `SELECT m.id, m.published_at, m.rank FROM m ${keyset ? `WHERE ${keyset}` : ''} ORDER BY ${VacancySearch.order(sort, 'm')} LIMIT ${sql.add(limit + 1, '::int')}`;
-    const result = await row<{ facets: FacetRow[] | null; items: ItemRow[] }>(
-      this.dataSource,
-      `WITH m AS MATERIALIZED (
+    const ctes = [
+      `m AS MATERIALIZED (
          SELECT v.id, v.published_at, v.facet_key, ${rank} AS rank
          FROM ${TABLE} v WHERE ${where}
-       ),
-       c AS (SELECT facet_key AS k, count(*) AS n FROM m GROUP BY facet_key),
-       ${VacancySearch.DECODED},
-       f AS (${VacancySearch.ROLL_UP})
-       SELECT (SELECT json_agg(f) FROM f) AS facets, (${VacancySearch.items(sort, pageSql)}) AS items`,
+         ORDER BY ${VacancySearch.order('recency', 'v')} LIMIT ${mLimit}
+       )`,
+      `cand AS (SELECT * FROM m ORDER BY ${VacancySearch.order('recency', 'm')} LIMIT ${cap})`,
+    ];
+    const columns: string[] = [];
+    if (work.counts) {
+      ctes.push(`c AS (SELECT facet_key AS k, count(*) AS n FROM cand GROUP BY facet_key)`, VacancySearch.DECODED, `f AS (${VacancySearch.ROLL_UP})`);
+      columns.push('(SELECT json_agg(f) FROM f) AS facets', `(SELECT count(*) FROM m) > ${cap} AS more`);
+    }
+    if (work.page) {
+      const { limit, after } = work.page;
+      let pageSql: string;
+      if (sort === 'relevance') {
+        const keyset = this.keyset(sql, 'relevance', after, 's');
+        pageSql = `
+          SELECT s.id, s.published_at, s.rank FROM cand s ${keyset ? `WHERE ${keyset}` : ''}
+          ORDER BY ${VacancySearch.order('relevance', 's')} LIMIT ${sql.add(limit + 1, '::int')}`;
+      } else {
+        pageSql = `SELECT m.id, m.published_at, NULL::real AS rank FROM m ORDER BY ${VacancySearch.order('recency', 'm')} LIMIT ${sql.add(limit + 1, '::int')}`;
+      }
+      columns.push(`(${VacancySearch.items(sort!, pageSql)}) AS items`);
+    }
+    const result = await row<{ facets?: FacetRow[] | null; more?: boolean; items?: ItemRow[] }>(
+      this.dataSource,
+      `WITH ${ctes.join(',\n')}\nSELECT ${columns.join(', ')}`,
       sql.params,
     );
-    return { items: result?.items ?? [], counts: VacancySearch.toCounts(result?.facets ?? []) };
+    return {
+      items: result?.items ?? [],
+      ...(work.counts ? { counts: VacancySearch.toCounts(result?.facets ?? [], result?.more ?? false) } : {}),
+    };
   }
 
   /**
@@ -320,7 +348,7 @@ export class VacancySearch {
            country, contract_type, work_mode, isco_major AS major, sum(n)::int AS n
     FROM d GROUP BY GROUPING SETS ((), (country), (contract_type), (work_mode), (isco_major))`;
 
-  private static toCounts(rows: FacetRow[]): Counts {
+  private static toCounts(rows: FacetRow[], more: boolean): Counts {
     const pick = (group: number, value: (r: FacetRow) => string | null): FacetValue[] =>
       rows
         .filter((r) => r.g === group && value(r) !== null)
@@ -328,6 +356,7 @@ export class VacancySearch {
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     return {
       total: rows.find((r) => r.g === GROUP_TOTAL)?.n ?? 0,
+      totalIsLowerBound: more,
       facets: {
         country: pick(GROUP_COUNTRY, (r) => r.country),
         contractType: pick(GROUP_CONTRACT, (r) => r.contract_type),

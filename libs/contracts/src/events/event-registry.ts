@@ -1,6 +1,7 @@
 import { UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from './identity/user-events.v1.js';
 import { SeekerConsentChangedV1, SeekerErasedV1, SeekerProfileUpdatedV1 } from './seekers/seeker-events.v1.js';
 import { MatchFoundV1 } from './matching/match-events.v1.js';
+import { NotificationCreatedV1 } from './notifications/notification-events.v1.js';
 import {
   ActivityCancelledV1,
   ActivityCompletedV1,
@@ -54,6 +55,7 @@ export const EVENTS = {
   'programmes.enrollment.cancelled.v1': EnrollmentCancelledV1,
   'programmes.enrollment.rejected.v1': EnrollmentRejectedV1,
   'programmes.certificate.issued.v1': CertificateIssuedV1,
+  'notifications.notification.created.v1': NotificationCreatedV1,
 } as const;
 
 export type EventSubject = keyof typeof EVENTS;
@@ -74,6 +76,7 @@ export const STREAMS = {
   SEEKERS: { subjects: ['seekers.>'], owner: 'seekers', description: 'Events owned by the seekers service' },
   MATCHING: { subjects: ['matching.>'], owner: 'matching', description: 'Events owned by the matching service' },
   PROGRAMMES: { subjects: ['programmes.>'], owner: 'programmes', description: 'Events owned by the programmes service' },
+  NOTIFICATIONS: { subjects: ['notifications.>'], owner: 'notifications', description: 'Events owned by the notifications service' },
 } as const;
 export type StreamName = keyof typeof STREAMS;
 

@@ -45,6 +45,19 @@ import {
   SearchExpertsRequest,
   UpdateActivityCommand,
 } from './programmes/programmes-model.v1.js';
+import {
+  ListNotificationsRequest,
+  MarkedRead,
+  NotificationList,
+  NotificationPage,
+  NotificationPreferencesView,
+  NotificationRef,
+  NotificationsExport,
+  NotificationsSinceRequest,
+  NotificationView,
+  PutPreferencesRequest,
+  UnreadCount,
+} from './notifications/notifications-model.v1.js';
 import { ProfileView, PutProfileRequest, SeekerExport } from './seekers/seekers-model.v1.js';
 import {
   ApplicationPage,
@@ -122,6 +135,14 @@ export const RPC = {
   'rpc.programmes.verify-certificate.v1': { request: CertificateRef, response: CertificateView },
   'rpc.programmes.revoke-certificate.v1': { request: CertificateRef, response: CertificateView },
   'rpc.programmes.summary.v1': { request: ProgrammesSummaryRequest, response: ProgrammesSummary },
+  'rpc.notifications.list.v1': { request: ListNotificationsRequest, response: NotificationPage },
+  'rpc.notifications.since.v1': { request: NotificationsSinceRequest, response: NotificationList },
+  'rpc.notifications.unread-count.v1': { request: EmptyRequest, response: UnreadCount },
+  'rpc.notifications.mark-read.v1': { request: NotificationRef, response: NotificationView },
+  'rpc.notifications.mark-all-read.v1': { request: EmptyRequest, response: MarkedRead },
+  'rpc.notifications.get-preferences.v1': { request: EmptyRequest, response: NotificationPreferencesView },
+  'rpc.notifications.put-preferences.v1': { request: PutPreferencesRequest, response: NotificationPreferencesView },
+  'rpc.notifications.export.v1': { request: EmptyRequest, response: NotificationsExport },
 } as const;
 
 export type RpcPattern = keyof typeof RPC;

@@ -134,6 +134,11 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, TrilingualText>> = {
     en: 'Focal points nominate participants only.',
     fr: 'Les points focaux ne proposent que des participants.',
   },
+  isTimeZone: {
+    ar: 'يجب أن تكون منطقة زمنية من قاعدة IANA، مثل Asia/Qatar.',
+    en: 'Must be an IANA time zone such as Asia/Qatar.',
+    fr: 'Doit être un fuseau horaire IANA, par exemple Africa/Casablanca.',
+  },
   isCursor: { ar: 'مؤشر الصفحة غير صالح.', en: 'The page cursor is not valid.', fr: "Le curseur de page n'est pas valide." },
   isCurrencyCode: {
     ar: 'يجب أن يكون رمز عملة ISO 4217.',

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsISO8601, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsTimeZone, IsUUID, Length, Matches } from 'class-validator';
 import { LOCALES, type Locale } from '@olp/reference-data';
 import { ROLES, type Role } from '../../common/roles.js';
 
@@ -20,6 +20,11 @@ class UserSnapshotV1 {
   @Matches(/^[A-Z]{2}$/)
   country: string;
 
+  /** IANA time zone (quiet hours, digests, dates in messages). Absent in events written before it existed. */
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+
   @IsArray()
   @IsIn(ROLES, { each: true })
   roles: Role[];
@@ -36,7 +41,7 @@ export class UserRegisteredV1 extends UserSnapshotV1 {
   registeredAt: string;
 }
 
-/** `identity.user.updated.v1`: the account's profile (name, locale, roles, scope) changed. */
+/** `identity.user.updated.v1`: the account's profile (name, locale, time zone, roles, scope) changed. */
 export class UserUpdatedV1 extends UserSnapshotV1 {
   @IsISO8601()
   updatedAt: string;

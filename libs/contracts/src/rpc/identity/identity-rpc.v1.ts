@@ -8,6 +8,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsTimeZone,
   IsUUID,
   Length,
   MaxLength,
@@ -46,6 +47,12 @@ export class RegisterUserRequest {
   @IsMemberState()
   country: string;
 
+  @ApiPropertyOptional({ example: 'Asia/Qatar', description: "IANA time zone; default: the country's (its first zone)" })
+  @IsOptional()
+  @IsTimeZone()
+  @MaxLength(64)
+  timeZone?: string;
+
   @ApiProperty({ enum: SELF_REGISTRATION_ROLES, example: 'seeker' })
   @IsIn(SELF_REGISTRATION_ROLES)
   role: Role;
@@ -75,6 +82,12 @@ export class CreateUserRequest {
   @ApiProperty({ example: 'TR' })
   @IsMemberState()
   country: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Qatar', description: "IANA time zone; default: the country's (its first zone)" })
+  @IsOptional()
+  @IsTimeZone()
+  @MaxLength(64)
+  timeZone?: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['coordinator'] })
   @IsArray()
@@ -164,6 +177,12 @@ export class UpdateMeRequest {
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
+
+  @ApiPropertyOptional({ example: 'Africa/Casablanca', description: 'IANA time zone' })
+  @IsOptional()
+  @IsTimeZone()
+  @MaxLength(64)
+  timeZone?: string;
 }
 
 export class EmptyRequest {}
@@ -189,6 +208,9 @@ export class UserView {
 
   @ApiProperty({ example: 'QA' })
   country: string;
+
+  @ApiProperty({ example: 'Asia/Qatar', description: 'IANA time zone' })
+  timeZone: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
   roles: Role[];

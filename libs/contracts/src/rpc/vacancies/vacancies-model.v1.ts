@@ -441,8 +441,15 @@ export class VacancySummary {
 export class VacancySearchResult {
   @ApiProperty({ type: [VacancySummary] }) items: VacancySummary[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-  @ApiProperty({ description: 'Matches across all pages' }) total: number;
-  @ApiProperty({ type: VacancyFacets, description: 'Counts for the current query and filters' }) facets: VacancyFacets;
+  @ApiProperty({ description: 'Matches across all pages; when totalIsLowerBound, at least this many' }) total: number;
+  @ApiProperty({
+    description:
+      'true when the search matched more vacancies than the service counts (SEARCH_CANDIDATE_LIMIT, default 1,000, the newest matches): ' +
+      'total and the facet counts are then counted over those newest matches only (lower bounds; show e.g. "1,000+"), and relevance order ' +
+      'ranks those only. Recency order still pages through every match.',
+  })
+  totalIsLowerBound: boolean;
+  @ApiProperty({ type: VacancyFacets, description: 'Counts for the current query and filters (lower bounds when totalIsLowerBound)' }) facets: VacancyFacets;
 }
 
 // ---------- applications ----------

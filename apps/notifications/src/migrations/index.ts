@@ -1,0 +1,5 @@
+import { MessagingTables1763856000000 } from '@olp/messaging';
+import { NotificationsInit1764000000100 } from './1764000000100-notifications-init.js';
+
+/** Every migration of schema `notifications`, in order (the messaging tables first). */
+export const NOTIFICATIONS_MIGRATIONS = [MessagingTables1763856000000, NotificationsInit1764000000100];

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { EventPayload, EventSubject, Principal, UserRegisteredV1 } from '@olp/contracts';
+import { buildCloudEvent, RpcClient, SubjectNamespace, type CloudEvent } from '@olp/messaging';
+import { createLogger, createServiceApp, loadConfig, PlatformMetrics, type Logger } from '@olp/platform';
+import { connectTestNats, createTestDatabase, deleteTestStreams, eventually, SmtpCatcher, testMessagingPrefix, testNatsUrl, type TestDatabase } from '@olp/testing';
+import type { Clock } from '../src/clock.js';
+import { DeliveryWorker, type PassReport } from '../src/delivery/delivery-worker.js';
+import { NotificationsConfig } from '../src/notifications.config.js';
+import { NotificationsModule } from '../src/notifications.module.js';
+
+/** Real time shifted by an offset tests move (jump to a night in Doha, skip to tomorrow's digest). */
+export class ManualClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  set(at: Date | string): void {
+    this.offsetMs = new Date(at).getTime() - Date.now();
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+export const user = (userId: string, roles: string[] = ['seeker']): Principal => ({ userId, roles: roles as Principal['roles'], countryScope: [] });
+
+export function registered(overrides: Partial<UserRegisteredV1> = {}): UserRegisteredV1 {
+  const id = randomUUID();
+  return {
+    userId: id,
+    email: `${id.slice(0, 8)}@example.org`,
+    displayName: 'أمينة الحسن',
+    locale: 'ar',
+    country: 'QA',
+    timeZone: 'Asia/Qatar',
+    roles: ['seeker'],
+    countryScope: [],
+    registeredAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+export const TITLE = { ar: 'مهندس سلامة مهنية', en: 'Occupational safety engineer', fr: 'Ingénieur en sécurité au travail' };
+
+/**
+ * The notifications service started in this process (one or more replicas sharing a database and
+ * a NATS prefix of the test file's own), an SMTP server, events published to JetStream as the
+ * owning services' relays would, and request/reply as the gateway calls it. Replicas share a
+ * manual clock; the delivery worker's own loop runs too (short poll).
+ */
+export class NotificationsHarness {
+  db!: TestDatabase;
+  prefix!: string;
+  ns!: SubjectNamespace;
+  apps: NestFastifyApplication[] = [];
+  nc!: NatsConnection;
+  js!: JetStreamClient;
+  jsm!: JetStreamManager;
+  rpc!: RpcClient;
+  smtp = new SmtpCatcher();
+  clock = new ManualClock();
+  env: Record<string, string> = {};
+  readonly logger: Logger = createLogger('notifications-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
+
+  async start(label: string, env: Record<string, string> = {}, replicas = 1): Promise<this> {
+    this.db = await createTestDatabase(label);
+    this.prefix = testMessagingPrefix(label);
+    this.ns = new SubjectNamespace(this.prefix);
+    this.env = env;
+    await this.smtp.start();
+    for (let i = 0; i < replicas; i++) await this.addReplica();
+    this.nc = await connectTestNats(label);
+    this.js = jetstream(this.nc);
+    this.jsm = await jetstreamManager(this.nc);
+    this.rpc = new RpcClient(this.nc, this.ns, new PlatformMetrics('t', false));
+    return this;
+  }
+
+  config(): NotificationsConfig {
+    return loadConfig(NotificationsConfig, {
+      DATABASE_URL: this.db.serviceUrl('olp_notifications'),
+      DATABASE_ADMIN_URL: this.db.adminUrl,
+      NATS_URL: testNatsUrl(),
+      MESSAGING_PREFIX: this.prefix,
+      DATABASE_POOL_SIZE: '6',
+      CONSUMER_BACKOFF_MS: '100',
+      SMTP_URL: this.smtp.url,
+      SMTP_TIMEOUT_MS: '2000',
+      PORTAL_URL: 'https://portal.olp.test',
+      DELIVERY_POLL_MS: '50',
+      DELIVERY_BACKOFF_MS: '100',
+      DELIVERY_BACKOFF_MAX_MS: '400',
+      ...this.env,
+    });
+  }
+
+  async addReplica(): Promise<NestFastifyApplication> {
+    const app = await createServiceApp(NotificationsModule.register({ config: this.config(), processMetrics: false, logger: this.logger, clock: this.clock }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    this.apps.push(app);
+    return app;
+  }
+
+  worker(replica = 0): DeliveryWorker {
+    return this.apps[replica]!.get(DeliveryWorker);
+  }
+
+  /** One delivery pass on a replica (the loop runs as well; passes in a replica never overlap). */
+  async pass(replica = 0): Promise<PassReport> {
+    return this.worker(replica).runOnce();
+  }
+
+  async stop(): Promise<void> {
+    await this.nc?.close().catch(() => undefined);
+    for (const app of this.apps) await app.close().catch(() => undefined);
+    await this.smtp.stop().catch(() => undefined);
+    await this.db?.drop().catch(() => undefined);
+    if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
+  }
+
+  /** Publishes an event as the owning service's relay would (CloudEvents envelope, Nats-Msg-Id = event id). */
+  async publish<S extends EventSubject>(subject: S, data: EventPayload<S>, about?: string): Promise<CloudEvent<EventPayload<S>>> {
+    const event = buildCloudEvent(subject.split('.')[0]!, subject, data, about);
+    await this.publishEnvelope(subject, event);
+    return event;
+  }
+
+  /** The same event again under a new message id (a relay that crashed after publishing, past the duplicate window). */
+  async publishEnvelope(subject: EventSubject, event: CloudEvent, msgId: string = event.id): Promise<void> {
+    const h = natsHeaders();
+    h.set('Nats-Msg-Id', msgId);
+    await this.js.publish(this.ns.subject(subject), JSON.stringify(event), { headers: h });
+  }
+
+  /** Registers a user in the directory and waits until it is there. */
+  async register(overrides: Partial<UserRegisteredV1> = {}): Promise<UserRegisteredV1> {
+    const snapshot = registered(overrides);
+    await this.publish('identity.user.registered.v1', snapshot, snapshot.userId);
+    await eventually(async () => (await this.db.query(`SELECT 1 FROM notifications.recipients WHERE user_id = $1`, [snapshot.userId])).length > 0);
+    return snapshot;
+  }
+
+  async matchFound(seekerId: string, overrides: Partial<EventPayload<'matching.match.found.v1'>> = {}) {
+    return this.publish('matching.match.found.v1', {
+      vacancyId: randomUUID(),
+      employerId: randomUUID(),
+      seekerId,
+      vacancyTitle: TITLE,
+      score: 0.87,
+      reasons: [{ code: 'essential-skills', params: { matched: 5, total: 6 } }],
+      foundAt: new Date().toISOString(),
+      ...overrides,
+    });
+  }
+
+  async statusChanged(seekerId: string, overrides: Partial<EventPayload<'vacancies.application.status-changed.v1'>> = {}) {
+    return this.publish('vacancies.application.status-changed.v1', {
+      applicationId: randomUUID(),
+      vacancyId: randomUUID(),
+      employerId: randomUUID(),
+      seekerId,
+      vacancyTitle: TITLE,
+      from: 'submitted',
+      to: 'shortlisted',
+      changedBy: randomUUID(),
+      changedAt: new Date().toISOString(),
+      ...overrides,
+    });
+  }
+
+  /** Rows of one table for one recipient (assertions on what is stored). */
+  async rowsFor<T = Record<string, unknown>>(table: 'notifications' | 'deliveries' | 'digests', recipientId: string): Promise<T[]> {
+    return this.db.query<T>(`SELECT * FROM notifications.${table} WHERE recipient_id = $1 ORDER BY 1`, [recipientId]);
+  }
+
+  /** Waits until the dispatch consumer has stored a notification for the event. */
+  async notified(eventId: string, recipientId: string): Promise<void> {
+    await eventually(async () => (await this.db.query(`SELECT 1 FROM notifications.notifications WHERE event_id = $1 AND recipient_id = $2`, [eventId, recipientId])).length > 0);
+  }
+}

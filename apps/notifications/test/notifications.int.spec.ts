@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import type { NotificationView } from '@olp/contracts';
+import { DomainError } from '@olp/contracts';
+import { eventually } from '@olp/testing';
+import { NotificationsHarness, TITLE, user } from './notifications-harness.js';
+
+const h = new NotificationsHarness();
+
+beforeAll(async () => {
+  // Two replicas share the queue: every assertion on "exactly one e-mail" covers both.
+  await h.start('notifications', {}, 2);
+});
+
+afterAll(async () => {
+  await h.stop();
+});
+
+async function inbox(userId: string, locale: 'ar' | 'en' | 'fr' = 'en', unread?: boolean): Promise<NotificationView[]> {
+  const page = await h.rpc.request('rpc.notifications.list.v1', unread === undefined ? {} : { unread }, { principal: user(userId), locale });
+  return page.items;
+}
+
+async function immediateEverything(userId: string, quietHours: { start: string; end: string } | null = null): Promise<void> {
+  await h.rpc.request(
+    'rpc.notifications.put-preferences.v1',
+    { categories: (['matches', 'applications', 'programmes'] as const).map((category) => ({ category, inApp: true, email: true, emailMode: 'immediate' as const })), quietHours },
+    { principal: user(userId) },
+  );
+}
+
+describe('a match reaches the seeker in their language, in the app and by e-mail', () => {
+  it('stores an in-app notification and sends an Arabic e-mail naming the vacancy, right to left', async () => {
+    const amina = await h.register({ locale: 'ar', displayName: 'أمينة الحسن' });
+    await immediateEverything(amina.userId);
+    const event = await h.matchFound(amina.userId, { score: 0.87 });
+    await h.notified(event.id, amina.userId);
+
+    const [item] = await inbox(amina.userId, 'ar');
+    expect(item).toMatchObject({ category: 'matches', type: 'match.found', title: `وظيفة تناسب ملفك: ${TITLE.ar}`, link: `/vacancies/${event.data.vacancyId}`, readAt: null });
+    expect(item!.refs).toEqual({ vacancyId: event.data.vacancyId });
+    // The same notification read in French renders in French.
+    expect((await inbox(amina.userId, 'fr'))[0]!.title).toBe(`Une offre correspond à votre profil : ${TITLE.fr}`);
+
+    const mail = await eventually(async () => h.smtp.to(amina.email)[0]);
+    expect(mail.subject).toBe(`وظيفة تناسب ملفك: ${TITLE.ar}`);
+    expect(mail.html).toContain('<html lang="ar" dir="rtl">');
+    expect(mail.html).toContain(TITLE.ar);
+    expect(mail.html).toContain('أمينة الحسن');
+    expect(mail.html).toContain(`https://portal.olp.test/vacancies/${event.data.vacancyId}`);
+    expect(mail.text).toContain(new Intl.NumberFormat('ar', { style: 'percent' }).format(0.87));
+    expect(mail.headers.get('content-language')).toBe('ar');
+    await eventually(async () => (await inbox(amina.userId))[0]!.email.status === 'sent');
+    expect((await inbox(amina.userId))[0]!.email).toMatchObject({ status: 'sent', attempts: 1, dueAt: null });
+  });
+
+  it('tells an employer’s members of a new application, in English with the date in their zone', async () => {
+    const hr = await h.register({ locale: 'en', displayName: 'Omar', timeZone: 'Asia/Qatar', roles: ['employer'] });
+    const other = await h.register({ locale: 'fr', displayName: 'Léa', timeZone: 'Africa/Casablanca', roles: ['employer'] });
+    const event = await h.publish('vacancies.application.submitted.v1', {
+      applicationId: randomUUID(),
+      vacancyId: randomUUID(),
+      employerId: randomUUID(),
+      seekerId: randomUUID(),
+      vacancyTitle: TITLE,
+      employerMemberIds: [hr.userId, other.userId],
+      submittedAt: '2026-03-01T22:30:00.000Z',
+    });
+    const omar = await eventually(async () => h.smtp.to(hr.email)[0]);
+    expect(omar.subject).toBe(`New application for ${TITLE.en}`);
+    expect(omar.text).toContain('on March 2, 2026'); // 01:30 in Doha
+    expect(omar.html).toContain('<html lang="en" dir="ltr">');
+    const lea = await eventually(async () => h.smtp.to(other.email)[0]);
+    expect(lea.subject).toBe(`Nouvelle candidature pour ${TITLE.fr}`);
+    expect(lea.text).toContain('le 1 mars 2026'); // 22:30 in Casablanca (Ramadan: UTC+0)
+    expect((await h.db.query(`SELECT 1 FROM notifications.notifications WHERE event_id = $1`, [event.id])).length).toBe(2);
+  });
+});
+
+describe('exactly once', () => {
+  it('keeps one notification and one e-mail per (event, recipient, channel) however often the event is redelivered', async () => {
+    const karim = await h.register({ locale: 'fr', displayName: 'Karim' });
+    const event = await h.statusChanged(karim.userId, { to: 'interview' });
+    for (let i = 0; i < 3; i++) await h.publishEnvelope('vacancies.application.status-changed.v1', event, randomUUID());
+    await h.notified(event.id, karim.userId);
+    await eventually(async () => h.smtp.to(karim.email).length === 1);
+    // Let every redelivery be handled and both replicas run further passes.
+    await eventually(async () => {
+      const info = await h.jsm.consumers.info(h.ns.stream('VACANCIES'), 'notifications-dispatch');
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    });
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect(await h.rowsFor('notifications', karim.userId)).toHaveLength(1);
+    expect(await h.rowsFor('deliveries', karim.userId)).toHaveLength(1);
+    expect(h.smtp.to(karim.email)).toHaveLength(1);
+    expect(h.smtp.to(karim.email)[0]!.subject).toBe(`Invitation à un entretien : ${TITLE.fr}`);
+    expect(await inbox(karim.userId)).toHaveLength(1);
+  });
+});
+
+describe('sending failures', () => {
+  it('loses nothing while the SMTP server is down, and sends once it is back', async () => {
+    const seeker = await h.register({ locale: 'en' });
+    await h.smtp.stop();
+    try {
+      const event = await h.statusChanged(seeker.userId, { to: 'offer' });
+      await h.notified(event.id, seeker.userId);
+      // Attempts fail and are rescheduled with backoff, the error kept.
+      const retrying = await eventually(async () => {
+        const [d] = await h.rowsFor<{ attempts: number; status: string; last_error: string }>('deliveries', seeker.userId);
+        return d && d.attempts >= 2 ? d : undefined;
+      });
+      expect(retrying.status).toBe('pending');
+      expect(retrying.last_error).toMatch(/ECONNREFUSED|connect/i);
+    } finally {
+      await h.smtp.start();
+    }
+    const mail = await eventually(async () => h.smtp.to(seeker.email)[0], 20_000);
+    expect(mail.subject).toBe(`You have an offer: ${TITLE.en}`);
+    const [delivered] = await h.rowsFor<{ status: string; last_error: string | null }>('deliveries', seeker.userId);
+    expect(delivered).toMatchObject({ status: 'sent', last_error: null });
+  });
+
+  it('ends in a visible failed state after the last attempt', async () => {
+    const seeker = await h.register({ locale: 'en' });
+    h.smtp.refuse = true;
+    try {
+      const event = await h.statusChanged(seeker.userId, { to: 'rejected' });
+      await h.notified(event.id, seeker.userId);
+      const failed = await eventually(async () => {
+        const [item] = await inbox(seeker.userId);
+        return item?.email.status === 'failed' ? item : undefined;
+      }, 30_000);
+      expect(failed.email.attempts).toBe(h.config().DELIVERY_MAX_ATTEMPTS);
+      const [row] = await h.rowsFor<{ last_error: string }>('deliveries', seeker.userId);
+      expect(row!.last_error).toMatch(/550|Mailbox unavailable/);
+    } finally {
+      h.smtp.refuse = false;
+    }
+    // Failed stays failed: no further attempt once the server accepts again.
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect(h.smtp.to(seeker.email)).toHaveLength(0);
+  });
+});
+
+describe('preferences', () => {
+  it('respects an opt-out, and ignores it for a critical category', async () => {
+    const seeker = await h.register({ locale: 'ar' });
+    const saved = await h.rpc.request(
+      'rpc.notifications.put-preferences.v1',
+      {
+        categories: [
+          { category: 'applications', inApp: false, email: false, emailMode: 'immediate' },
+          { category: 'essential', inApp: false, email: false, emailMode: 'immediate' },
+        ],
+      },
+      { principal: user(seeker.userId) },
+    );
+    expect(saved.categories.find((c) => c.category === 'applications')).toMatchObject({ inApp: false, email: false, critical: false });
+    expect(saved.categories.find((c) => c.category === 'essential')).toMatchObject({ critical: true });
+    expect(saved.timeZone).toBe('Asia/Qatar');
+
+    const ignored = await h.statusChanged(seeker.userId);
+    const closed = await h.publish('vacancies.vacancy.closed.v1', {
+      vacancyId: randomUUID(),
+      employerId: randomUUID(),
+      title: TITLE,
+      reason: 'filled',
+      closedAt: new Date().toISOString(),
+      applicantIds: [seeker.userId],
+    });
+    await h.notified(closed.id, seeker.userId);
+    const mail = await eventually(async () => h.smtp.to(seeker.email)[0]);
+    expect(mail.subject).toBe(`أُغلقت الوظيفة: ${TITLE.ar}`);
+    expect(mail.text).toContain('شُغلت');
+    // The opted-out event was handled (acknowledged) and left nothing.
+    await eventually(async () => (await h.db.query(`SELECT 1 FROM notifications.inbox WHERE event_id = $1`, [ignored.id])).length > 0);
+    expect(await h.db.query(`SELECT 1 FROM notifications.notifications WHERE event_id = $1`, [ignored.id])).toHaveLength(0);
+    expect((await inbox(seeker.userId)).map((n) => n.type)).toEqual(['vacancy.closed']);
+  });
+
+  it('refuses invalid preferences with the fields named', async () => {
+    const error = await h.rpc
+      .request('rpc.notifications.put-preferences.v1', { categories: [{ category: 'spam', inApp: 'yes' }], quietHours: { start: '25:00', end: '7' } } as never, {
+        principal: user(randomUUID()),
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('VALIDATION_FAILED');
+    const fields = ((error as DomainError).fields ?? []).map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['categories[0].category', 'categories[0].inApp', 'quietHours.start', 'quietHours.end']));
+  });
+});
+
+describe('quiet hours and the daily digest (in the recipient’s time zone)', () => {
+  afterEach(() => h.clock.set(new Date()));
+
+  it('holds an e-mail during quiet hours and sends it when they end', async () => {
+    const seeker = await h.register({ locale: 'en', timeZone: 'Asia/Qatar' });
+    await immediateEverything(seeker.userId, { start: '22:00', end: '07:00' });
+    h.clock.set('2031-03-01T20:30:00Z'); // 23:30 in Doha
+    const event = await h.statusChanged(seeker.userId, { to: 'hired' });
+    await h.notified(event.id, seeker.userId);
+    const deferred = await eventually(async () => {
+      const [d] = await h.rowsFor<{ due_at: Date; status: string }>('deliveries', seeker.userId);
+      return d && new Date(d.due_at).toISOString() === '2031-03-02T04:00:00.000Z' ? d : undefined;
+    });
+    expect(deferred.status).toBe('pending');
+    // In the app at once, and its e-mail shows when it will go.
+    expect((await inbox(seeker.userId))[0]!.email).toMatchObject({ status: 'pending', dueAt: '2031-03-02T04:00:00.000Z' });
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect(h.smtp.to(seeker.email)).toHaveLength(0);
+
+    h.clock.set('2031-03-02T04:00:30Z'); // 07:00 in Doha
+    const mail = await eventually(async () => h.smtp.to(seeker.email)[0]);
+    expect(mail.subject).toBe(`You are hired: ${TITLE.en}`);
+  });
+
+  it('gathers held e-mails into one digest per user per day, at the digest hour', async () => {
+    const seeker = await h.register({ locale: 'ar', timeZone: 'Asia/Qatar', displayName: 'سارة' });
+    // Matches go to the daily digest by default.
+    h.clock.set('2031-04-10T07:00:00Z'); // 10:00 in Doha
+    const events = [];
+    for (let i = 0; i < 3; i++) events.push(await h.matchFound(seeker.userId, { vacancyTitle: { ar: `وظيفة رقم ${i + 1}`, en: `Job ${i + 1}` } }));
+    for (const e of events) await h.notified(e.id, seeker.userId);
+    await eventually(async () => (await h.rowsFor<{ status: string }>('deliveries', seeker.userId)).every((d) => d.status === 'held'));
+    const [held] = await inbox(seeker.userId);
+    expect(held!.email).toMatchObject({ status: 'held', dueAt: '2031-04-11T05:00:00.000Z' }); // 08:00 tomorrow in Doha
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect(h.smtp.to(seeker.email)).toHaveLength(0);
+
+    h.clock.set('2031-04-11T05:00:10Z'); // 08:00 in Doha
+    const digest = await eventually(async () => h.smtp.to(seeker.email)[0]);
+    expect(digest.subject).toBe('ملخصك اليومي: 3 إشعارات');
+    expect(digest.html).toContain('<html lang="ar" dir="rtl">');
+    for (let i = 1; i <= 3; i++) expect(digest.html).toContain(`وظيفة رقم ${i}`);
+    await eventually(async () => (await h.rowsFor<{ status: string }>('deliveries', seeker.userId)).every((d) => d.status === 'sent'));
+
+    // Later that day: held for tomorrow's digest, never a second one today.
+    h.clock.set('2031-04-11T09:00:00Z');
+    const late = await h.matchFound(seeker.userId);
+    await h.notified(late.id, seeker.userId);
+    await eventually(async () => (await h.rowsFor<{ status: string }>('deliveries', seeker.userId)).some((d) => d.status === 'held'));
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect(h.smtp.to(seeker.email)).toHaveLength(1);
+    h.clock.set('2031-04-12T05:00:10Z');
+    const next = await eventually(async () => h.smtp.to(seeker.email)[1]);
+    expect(next.subject).toBe('ملخصك اليومي: إشعار واحد');
+    const digests = await eventually(async () => {
+      const rows = await h.rowsFor<{ item_count: number; status: string }>('digests', seeker.userId);
+      return rows.every((d) => d.status === 'sent') ? rows : undefined;
+    });
+    expect(digests.map((d) => [d.item_count, d.status])).toEqual(expect.arrayContaining([[3, 'sent'], [1, 'sent']]));
+    expect(digests).toHaveLength(2);
+  });
+});
+
+describe('the in-app inbox', () => {
+  it('lists newest first with unread filter and cursor, counts, and marks read', async () => {
+    const seeker = await h.register({ locale: 'en' });
+    const events = [];
+    for (let i = 0; i < 3; i++) {
+      events.push(await h.statusChanged(seeker.userId, { vacancyTitle: { en: `Job ${i}` } }));
+      await h.notified(events[i]!.id, seeker.userId);
+    }
+    const principal = { principal: user(seeker.userId), locale: 'en' as const };
+    const first = await h.rpc.request('rpc.notifications.list.v1', { limit: 2 }, principal);
+    expect(first.items.map((n) => n.title)).toEqual(['You are shortlisted: Job 2', 'You are shortlisted: Job 1']);
+    const second = await h.rpc.request('rpc.notifications.list.v1', { limit: 2, cursor: first.nextCursor! }, principal);
+    expect(second.items.map((n) => n.title)).toEqual(['You are shortlisted: Job 0']);
+    expect(second.nextCursor).toBeNull();
+    expect((await h.rpc.request('rpc.notifications.unread-count.v1', {}, principal)).count).toBe(3);
+
+    const read = await h.rpc.request('rpc.notifications.mark-read.v1', { notificationId: first.items[0]!.id }, principal);
+    expect(read.readAt).not.toBeNull();
+    expect((await inbox(seeker.userId, 'en', true)).map((n) => n.title)).toEqual(['You are shortlisted: Job 1', 'You are shortlisted: Job 0']);
+    expect(await h.rpc.request('rpc.notifications.mark-all-read.v1', {}, principal)).toEqual({ marked: 2 });
+    expect((await h.rpc.request('rpc.notifications.unread-count.v1', {}, principal)).count).toBe(0);
+
+    const since = await h.rpc.request('rpc.notifications.since.v1', { afterSequence: first.items[1]!.sequence }, principal);
+    expect(since.items.map((n) => n.title)).toEqual(['You are shortlisted: Job 2']);
+  });
+
+  it('lets a user see and mark only their own notifications', async () => {
+    const owner = await h.register();
+    const intruder = await h.register();
+    const event = await h.statusChanged(owner.userId);
+    await h.notified(event.id, owner.userId);
+    const [mine] = await inbox(owner.userId);
+    expect(await inbox(intruder.userId)).toEqual([]);
+    await expect(h.rpc.request('rpc.notifications.mark-read.v1', { notificationId: mine!.id }, { principal: user(intruder.userId) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await inbox(owner.userId))[0]!.readAt).toBeNull();
+    await expect(h.rpc.request('rpc.notifications.list.v1', {}, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('export and erasure', () => {
+  it('exports notifications and preferences, and erasure leaves nothing personal', async () => {
+    const leaver = await h.register({ locale: 'fr', displayName: 'Zeynep Erasmus', email: 'zeynep.erasmus@example.tn' });
+    await immediateEverything(leaver.userId, { start: '23:00', end: '06:00' });
+    const event = await h.statusChanged(leaver.userId);
+    await h.notified(event.id, leaver.userId);
+    await eventually(async () => h.smtp.to(leaver.email)[0]);
+    const exported = await h.rpc.request('rpc.notifications.export.v1', {}, { principal: user(leaver.userId), locale: 'fr' });
+    expect(exported.notifications).toHaveLength(1);
+    expect(exported.notifications[0]!.title).toBe(`Vous êtes présélectionné·e : ${TITLE.fr}`);
+    expect(exported.preferences.quietHours).toEqual({ start: '23:00', end: '06:00' });
+
+    await h.publish('seekers.seeker.erased.v1', { userId: leaver.userId, erasedAt: new Date().toISOString() }, leaver.userId);
+    const tables = await h.db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'notifications' AND table_type = 'BASE TABLE'`);
+    const leftovers = async () => {
+      const found: string[] = [];
+      for (const { table_name: table } of tables) {
+        for (const needle of [leaver.email, leaver.displayName, 'zeynep']) {
+          if ((await h.db.query(`SELECT 1 FROM notifications."${table}" t WHERE t::text ILIKE $1 LIMIT 1`, [`%${needle}%`])).length > 0) found.push(`${table}: ${needle}`);
+        }
+        if (table !== 'erased_users' && table !== 'inbox' && (await h.db.query(`SELECT 1 FROM notifications."${table}" t WHERE t::text ILIKE $1 LIMIT 1`, [`%${leaver.userId}%`])).length > 0) {
+          found.push(`${table}: user id`);
+        }
+      }
+      return found;
+    };
+    await eventually(async () => (await leftovers()).length === 0).catch(async () => {
+      throw new Error(`left after erasure: ${(await leftovers()).join('; ')}`);
+    });
+
+    // A late event about the erased user brings nothing back.
+    const late = await h.statusChanged(leaver.userId);
+    await eventually(async () => (await h.db.query(`SELECT 1 FROM notifications.inbox WHERE event_id = $1`, [late.id])).length > 0);
+    expect(await h.rowsFor('notifications', leaver.userId)).toHaveLength(0);
+    const { registeredAt: _registeredAt, ...snapshot } = leaver;
+    await h.publish('identity.user.updated.v1', { ...snapshot, updatedAt: new Date().toISOString() }, leaver.userId);
+    await eventually(async () => {
+      const info = await h.jsm.consumers.info(h.ns.stream('IDENTITY'), 'notifications-directory');
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    });
+    expect(await h.db.query(`SELECT 1 FROM notifications.recipients WHERE user_id = $1`, [leaver.userId])).toHaveLength(0);
+  });
+});

@@ -1,4 +1,4 @@
-import type { PlatformHarness } from './platform-harness.js';
+import type { ApiClient } from './api-client.js';
 
 /** A valid vacancy body (draft) for an employer organisation. */
 export function vacancyBody(employerId: string, overrides: Record<string, unknown> = {}) {
@@ -60,7 +60,41 @@ export interface Actor {
 }
 
 /** Registers and signs in an actor. */
-export async function actor(h: PlatformHarness, email: string, role: 'seeker' | 'employer', country = 'QA', locale = 'en'): Promise<Actor> {
+export async function actor(h: ApiClient, email: string, role: 'seeker' | 'employer', country = 'QA', locale = 'en'): Promise<Actor> {
   const session = await h.registerAndLogin(email, role, { country, locale });
   return { id: session.user.id, token: session.accessToken, email };
+}
+
+/** What `personalDataLeft` needs of a test database: a superuser query across schemas. */
+export interface QueryableDatabase {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** The platform's schemas in `db` (every schema but PostgreSQL's own and `public`). */
+export async function platformSchemas(db: QueryableDatabase): Promise<string[]> {
+  const rows = await db.query<{ schema_name: string }>(
+    `SELECT schema_name FROM information_schema.schemata
+     WHERE schema_name NOT IN ('public', 'information_schema') AND schema_name NOT LIKE 'pg\\_%' ORDER BY schema_name`,
+  );
+  return rows.map((row) => row.schema_name);
+}
+
+/**
+ * Every `schema.table: needle` where a row of a base table in `schemas` contains a needle (whole
+ * row as text, case-insensitive), for erasure checks; empty when nothing personal is left.
+ */
+export async function personalDataLeft(db: QueryableDatabase, schemas: string[], needles: string[]): Promise<string[]> {
+  const tables = await db.query<{ table_schema: string; table_name: string }>(
+    `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema = ANY ($1) AND table_type = 'BASE TABLE' ORDER BY 1, 2`,
+    [schemas],
+  );
+  if (tables.length === 0) throw new Error(`no tables in schemas ${schemas.join(', ')}`);
+  const found: string[] = [];
+  for (const { table_schema: schema, table_name: table } of tables) {
+    for (const needle of needles) {
+      const rows = await db.query(`SELECT 1 FROM "${schema}"."${table}" t WHERE t::text ILIKE $1 LIMIT 1`, [`%${needle}%`]);
+      if (rows.length > 0) found.push(`${schema}.${table}: ${needle}`);
+    }
+  }
+  return found;
 }

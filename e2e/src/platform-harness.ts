@@ -17,31 +17,15 @@ import { VacanciesConfig } from '../../apps/vacancies/src/vacancies.config.js';
 import { VacanciesModule } from '../../apps/vacancies/src/vacancies.module.js';
 import { ProgrammesConfig } from '../../apps/programmes/src/programmes.config.js';
 import { ProgrammesModule } from '../../apps/programmes/src/programmes.module.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ApiClient } from './api-client.js';
 
-export const ADMIN_EMAIL = 'admin@olp.test';
-export const ADMIN_PASSWORD = 'Sesric-Ankara-2026';
-
-export interface ApiResponse<T = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
-}
-
-export interface CallOptions {
-  token?: string;
-  lang?: string;
-  headers?: Record<string, string>;
-  /** Sent as is (for malformed-input tests); otherwise `body` is JSON-encoded. */
-  raw?: string;
-  contentType?: string;
-}
+export { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiResponse, type CallOptions } from './api-client.js';
 
 /**
  * The identity service and the gateway, started in this process against a database and a NATS
  * subject prefix of the test file's own, reached over real HTTP.
  */
-export class PlatformHarness {
+export class PlatformHarness extends ApiClient {
   db!: TestDatabase;
   prefix!: string;
   identity?: NestFastifyApplication;
@@ -53,7 +37,6 @@ export class PlatformHarness {
   /** The SMTP server the notifications service sends to (messages kept, parsed). */
   readonly smtp = new SmtpCatcher();
   gateway!: NestFastifyApplication;
-  baseUrl!: string;
   private readonly extraGateways: NestFastifyApplication[] = [];
 
   /**
@@ -149,50 +132,6 @@ export class PlatformHarness {
 
   rpc(): RpcClient {
     return this.gateway.get(RpcClient);
-  }
-
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, options: CallOptions = {}, baseUrl = this.baseUrl): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    if (options.lang) headers['accept-language'] = options.lang;
-    let payload: string | undefined;
-    if (options.raw !== undefined) {
-      payload = options.raw;
-      headers['content-type'] = options.contentType ?? 'application/json';
-    } else if (body !== undefined) {
-      payload = JSON.stringify(body);
-      headers['content-type'] = options.contentType ?? 'application/json';
-    }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: response.status, headers: response.headers, body: parsed as T, text };
-  }
-
-  async registerAndLogin(email: string, role: 'seeker' | 'employer' = 'seeker', extra: Record<string, unknown> = {}) {
-    const password = 'correct horse 7 battery';
-    const registered = await this.call('POST', '/api/v1/auth/register', {
-      email,
-      password,
-      displayName: 'Test User',
-      locale: 'en',
-      country: 'QA',
-      role,
-      ...extra,
-    });
-    if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${registered.text}`);
-    const login = await this.call<{ accessToken: string; refreshToken: string }>('POST', '/api/v1/auth/login', { email, password });
-    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
-    return { user: registered.body as { id: string }, password, ...login.body };
-  }
-
-  async login(email: string, password: string) {
-    return this.call<{ accessToken: string; refreshToken: string }>('POST', '/api/v1/auth/login', { email, password });
   }
 
   async stop(): Promise<void> {

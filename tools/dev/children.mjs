@@ -2,6 +2,7 @@
 // only start.mjs, which then stops them in order), output printed line by line with a
 // `[name]` prefix, the last lines kept for error reports, and a graceful stop.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import readline from 'node:readline';
 
 const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -39,7 +40,8 @@ export class Child {
    * @param {string} command
    * @param {string[]} args
    * @param {object} options  env, cwd, ipc (adds an IPC channel), pretty (pino lines → level + message),
-   *                          show (line → boolean: print it live; default: every line)
+   *                          show (line → boolean: print it live; default: every line),
+   *                          logFile (a path: every line is also appended there, as printed by the child)
    */
   constructor(name, command, args, options = {}) {
     this.name = name;
@@ -53,6 +55,7 @@ export class Child {
   start() {
     const stdio = this.options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
     this.process = spawn(this.command, this.args, { cwd: this.options.cwd, env: this.options.env, stdio, detached: true });
+    if (this.options.logFile) this.log = fs.createWriteStream(this.options.logFile, { flags: 'a' });
     this.exited = new Promise((resolve) => {
       this.process.once('error', (error) => {
         this.remember(`failed to start: ${error.message}`);
@@ -60,9 +63,15 @@ export class Child {
       });
       this.process.once('exit', (code, signal) => resolve({ code, signal }));
     });
-    for (const stream of [this.process.stdout, this.process.stderr]) {
-      readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => this.onLine(line));
-    }
+    const readers = [this.process.stdout, this.process.stderr].map((stream) => {
+      const reader = readline.createInterface({ input: stream, crlfDelay: Infinity });
+      reader.on('line', (line) => this.onLine(line));
+      return new Promise((resolve) => reader.once('close', resolve));
+    });
+    // The log file is complete once the child has exited and both pipes are drained.
+    this.logClosed = Promise.all([this.exited, ...readers]).then(
+      () => new Promise((resolve) => (this.log ? this.log.end(resolve) : resolve())),
+    );
     return this;
   }
 
@@ -82,6 +91,7 @@ export class Child {
   onLine(line) {
     if (line.length === 0) return;
     this.remember(line);
+    this.log?.write(`${line}\n`);
     if (this.options.show && !this.options.show(line)) return;
     process.stdout.write(`${this.prefix} ${this.options.pretty ? prettyPino(line) : line}\n`);
   }

@@ -86,6 +86,11 @@ export function isPortFree(port, host = '127.0.0.1') {
 /** `preferred` when it is free, else a port the OS picks. */
 export async function pickPort(preferred, host = '127.0.0.1') {
   if (await isPortFree(preferred, host)) return preferred;
+  return freePort(host);
+}
+
+/** A port the OS picks as free right now (another process may still take it before it is used). */
+export function freePort(host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

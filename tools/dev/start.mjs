@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Child, paint } from './children.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { findExecutable, isPortFree, natsHostPort, pickPort, probeNats, probePostgres, waitForHttp200 } from './probes.mjs';
+import { SERVICES, serviceEnv } from './services.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PARENT_WATCH = new URL('./parent-watch.mjs', import.meta.url).href;
@@ -33,35 +34,6 @@ const admin = {
   defaultEmail: !env.BOOTSTRAP_ADMIN_EMAIL,
   defaultPassword: !env.BOOTSTRAP_ADMIN_PASSWORD,
 };
-
-/**
- * The services, in start order: each one starts once the previous one's /health/ready is 200.
- * One line per service. `database: true`: it owns the schema named after it, as role
- * olp_<name> in database `olp`. `taxonomy: true`: it gets TAXONOMY_FILE (an ESCO snapshot) when
- * that is set. `env`: its own extra variables. The gateway comes last: it fronts the others.
- */
-const SERVICES = [
-  { name: 'identity', port: 3001, database: true, env: () => ({ BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password }) },
-  { name: 'vacancies', port: 3002, database: true, taxonomy: true },
-  { name: 'seekers', port: 3003, database: true, taxonomy: true },
-  { name: 'matching', port: 3004, database: true, taxonomy: true },
-  { name: 'programmes', port: 3006, database: true, taxonomy: true },
-  {
-    name: 'notifications',
-    port: 3005,
-    database: true,
-    // SMTP_URL when given (e.g. a local mailpit), else the catcher npm start runs itself.
-    env: () => ({ SMTP_URL: state.smtpUrl, PORTAL_URL: env.PORTAL_URL || 'http://localhost:5173' }),
-  },
-  {
-    name: 'gateway',
-    port: 3000,
-    database: false,
-    taxonomy: true,
-    // A portal dev server (Vite) on localhost:5173 may call the API.
-    env: ({ port }) => ({ PUBLIC_URL: env.PUBLIC_URL || `http://127.0.0.1:${port}`, CORS_ORIGINS: env.CORS_ORIGINS ?? 'http://localhost:5173' }),
-  },
-];
 
 const state = {
   /** { url, embedded, port?, child? } */
@@ -276,16 +248,6 @@ function taxonomyFile() {
   return file;
 }
 
-/** DATABASE_ADMIN_URL (the admin URL on database olp) and the service's own DATABASE_URL. */
-function databaseEnv(name, adminUrl) {
-  const adminOnOlp = new URL(adminUrl);
-  adminOnOlp.pathname = `/${DATABASE}`;
-  const own = new URL(adminOnOlp.toString());
-  own.username = `olp_${name}`;
-  own.password = encodeURIComponent(env[`${name.toUpperCase()}_DB_PASSWORD`] || `olp_${name}_dev`);
-  return { DATABASE_ADMIN_URL: adminOnOlp.toString(), DATABASE_URL: own.toString() };
-}
-
 async function startService(service) {
   const port = portOf(service);
   const main = path.join(REPO, 'apps', service.name, 'dist', 'main.js');
@@ -295,15 +257,17 @@ async function startService(service) {
   }
   // Nothing new once a shutdown has begun (it only stops what is already in `state`).
   if (state.shuttingDown) return;
-  const childEnv = { ...env, NATS_URL: state.nats.url, LOG_LEVEL: env.LOG_LEVEL || 'info', HOST: '127.0.0.1', PORT: String(port) };
-  if (service.database) Object.assign(childEnv, databaseEnv(service.name, state.pg.url));
-  else {
-    delete childEnv.DATABASE_URL;
-    delete childEnv.DATABASE_ADMIN_URL;
-  }
-  if (service.taxonomy && state.taxonomy) childEnv.TAXONOMY_FILE = state.taxonomy;
-  else delete childEnv.TAXONOMY_FILE;
-  Object.assign(childEnv, service.env?.({ port }) ?? {});
+  const childEnv = serviceEnv(service, {
+    base: env,
+    natsUrl: state.nats.url,
+    port,
+    logLevel: env.LOG_LEVEL || 'info',
+    adminUrl: state.pg.url,
+    database: DATABASE,
+    taxonomy: state.taxonomy,
+    admin,
+    smtpUrl: state.smtpUrl,
+  });
   if (service.name === 'identity') {
     const defaults = [admin.defaultEmail && `e-mail ${admin.email}`, admin.defaultPassword && `password ${admin.password}`].filter(Boolean);
     if (defaults.length > 0) say(`bootstrap admin: dev default ${defaults.join(' and ')} (set BOOTSTRAP_ADMIN_EMAIL / BOOTSTRAP_ADMIN_PASSWORD to choose your own)`);

@@ -1,0 +1,79 @@
+// What bench:e2e loads: the matching benchmark's synthetic seekers (matching-population.mjs) put
+// into the matching service's read model in bulk, and vacancies from the same distributions as
+// API request bodies for the gateway.
+import { ISCO_GROUPS } from '@olp/reference-data';
+
+/** A stable UUID per synthetic seeker index (the read model keys seekers by their user id, a UUID). */
+export function seekerUuid(index) {
+  return `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
+}
+
+/**
+ * Inserts `seekers` (SeekerFeatures from generatePopulation) into matching.seekers as the
+ * projection would store them after a `seekers.profile.updated.v1` (features jsonb without a
+ * name, version 1, each row its own `change_seq`), 5,000 a statement. The matching service must
+ * not be running: it loads the table into its index when it starts.
+ * `query(sql, params)` runs as a superuser on the bench database.
+ */
+export async function insertMatchingSeekers(query, seekers, onProgress = () => undefined) {
+  const CHUNK = 5_000;
+  const now = new Date().toISOString();
+  for (let i = 0; i < seekers.length; i += CHUNK) {
+    const rows = seekers.slice(i, i + CHUNK).map((seeker, j) => {
+      const id = seekerUuid(i + j);
+      return { seeker_id: id, features: { ...seeker, seekerId: id }, updated_version: 1, profile_updated_at: now, consent_changed_at: now };
+    });
+    await query(
+      `INSERT INTO matching.seekers (seeker_id, features, updated_version, profile_updated_at, consent_changed_at)
+       SELECT seeker_id, features, updated_version, profile_updated_at, consent_changed_at
+       FROM json_to_recordset($1::json) AS r(seeker_id uuid, features jsonb, updated_version int, profile_updated_at timestamptz, consent_changed_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+    onProgress(Math.min(seekers.length, i + CHUNK));
+  }
+  await query('VACUUM ANALYZE matching.seekers');
+}
+
+const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+
+/** One requirement per language (the API refuses repeats): the highest level the generator drew for it. */
+function requiredLanguages(languages) {
+  const best = new Map();
+  for (const { code, minLevel } of languages) if (CEFR.indexOf(minLevel) > CEFR.indexOf(best.get(code) ?? 'A1') || !best.has(code)) best.set(code, minLevel);
+  return [...best].map(([code, minLevel]) => ({ code, minLevel }));
+}
+
+const titles = new Map(ISCO_GROUPS.map((group) => [group.code, group.title]));
+
+/**
+ * `POST /api/v1/vacancies` body for VacancyFeatures `v` of the population (its occupation,
+ * skills, languages, education, experience, country, work mode, eligibility), titled in Arabic,
+ * English and French after its ISCO-08 unit group, closing in 60 days.
+ */
+export function vacancyRequest(v, employerId, serial) {
+  const title = titles.get(v.iscoCode) ?? { ar: 'وظيفة', en: 'Position', fr: 'Poste' };
+  const closing = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    employerId,
+    title: { ar: `${title.ar} ${serial}`, en: `${title.en} ${serial}`, fr: `${title.fr} ${serial}` },
+    description: {
+      ar: `نبحث عن ${title.ar} للانضمام إلى فريقنا.`,
+      en: `We are looking for ${title.en.toLowerCase()} to join our team.`,
+      fr: `Nous recherchons : ${title.fr.toLowerCase()}, pour rejoindre notre équipe.`,
+    },
+    iscoCode: v.iscoCode,
+    skills: [...v.essentialSkills.map((skillId) => ({ skillId, essential: true })), ...v.optionalSkills.map((skillId) => ({ skillId, essential: false }))],
+    languages: requiredLanguages(v.languages),
+    ...(v.minEducationLevel === null ? {} : { minEducationLevel: v.minEducationLevel }),
+    ...(v.minExperienceYears === null ? {} : { minExperienceYears: v.minExperienceYears }),
+    country: v.country,
+    city: 'Capital',
+    workMode: v.workMode,
+    contractType: 'permanent',
+    positions: 1,
+    eligibility: v.eligibilityScope === 'listed' ? { scope: 'listed', countries: v.eligibilityCountries } : { scope: 'all-member-states' },
+    relocationSupport: true,
+    visaSupport: true,
+    closingDate: closing,
+  };
+}

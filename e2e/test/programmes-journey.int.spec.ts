@@ -12,7 +12,8 @@ let focalSN: Staff;
 let focalJO: Staff;
 
 beforeAll(async () => {
-  await h.start('progjourney', {}, { identityOnly: true, programmes: true });
+  // All services: notifications tells the experts, focal points and coordinators.
+  await h.start('progjourney', {}, { programmes: true });
   admin = await adminToken(h);
   osh = await coordinator(h, admin, 'osh.coordinator@sesric.org', 'OSH-CaB');
   focalSN = await staff(h, admin, 'focal@travail.gouv.sn', ['focal-point'], ['SN'], 'fr');
@@ -99,6 +100,26 @@ describe('an OSH-CaB training course from nomination to certificate', () => {
       endDate: body.endDate,
       status: 'confirmed',
     });
+    // Moussa is told in French, in-app and by e-mail; his focal point and the coordinator are told too.
+    type Notification = { type: string; title: string; body: string; link: string };
+    const promotedNote = await eventually(async () => {
+      const page = await h.call<{ items: Notification[] }>('GET', '/api/v1/me/notifications', undefined, { token: moussaUser.accessToken, lang: 'fr' });
+      return page.body.items?.find((n) => n.type === 'programme.enrollment.promoted');
+    });
+    expect(promotedNote.title).toBe(`Une place vous revient : ${body.title.fr}`);
+    expect(promotedNote.link).toBe(`/activities/${activityId}`);
+    const promotedMail = await eventually(async () => h.smtp.to('moussa.ndiaye@example.sn').find((m) => m.subject === `Une place vous revient : ${body.title.fr}`));
+    expect(promotedMail.html).toContain('<html lang="fr" dir="ltr">');
+    const nomineeNote = await eventually(async () => {
+      const page = await h.call<{ items: Notification[] }>('GET', '/api/v1/me/notifications', undefined, { token: focalSN.token, lang: 'fr' });
+      return page.body.items?.find((n) => n.type === 'programme.nominee.update' && n.body.includes('passé·e de la liste d’attente'));
+    });
+    expect(nomineeNote.body).toContain('Sénégal');
+    await eventually(async () => {
+      const page = await h.call<{ items: Notification[] }>('GET', '/api/v1/me/notifications', undefined, { token: osh.token, lang: 'ar' });
+      return page.body.items?.find((n) => n.type === 'programme.coordinator.update' && n.title.startsWith('ترقية من قائمة الانتظار'));
+    });
+
     const focalView = await h.call<{ items: Enrollment[] }>('GET', `/api/v1/activities/${activityId}/enrollments`, undefined, { token: focalJO.token });
     expect(focalView.body.items.map((e) => e.expertId).sort()).toEqual([layla.id, omar.id].sort());
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '@olp/persistence';
 import { PlatformMetrics } from '@olp/platform';
 
 /** Prometheus counters of the notifications service (on its `/metrics`). */
@@ -8,7 +10,20 @@ export class NotificationsMetrics {
   private readonly createdTotal: Counter<'category' | 'channel'>;
   private readonly emailsTotal: Counter<'kind' | 'outcome'>;
 
-  constructor(@Inject(PlatformMetrics) metrics: PlatformMetrics) {
+  constructor(@Inject(PlatformMetrics) metrics: PlatformMetrics, @Inject(DATA_SOURCE) db: DataSource) {
+    new Gauge({
+      name: 'olp_notifications_emails',
+      help: 'E-mails in the queue by status (pending: due or waiting for quiet hours; held: for the digest; failed: for good)',
+      labelNames: ['status'],
+      registers: [metrics.registry],
+      async collect() {
+        const rows = (await db.query(
+          `SELECT status, count(*)::int AS n FROM notifications.deliveries WHERE status IN ('pending', 'held', 'failed') GROUP BY status`,
+        )) as { status: string; n: number }[];
+        this.reset();
+        for (const status of ['pending', 'held', 'failed']) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
+      },
+    });
     this.createdTotal = new Counter({
       name: 'olp_notifications_created_total',
       help: 'Notifications created, by category and channel',

@@ -97,6 +97,36 @@ describe('exactly once', () => {
   });
 });
 
+describe('many recipients', () => {
+  it('tells every applicant of a closed vacancy in one transaction, skipping the erased, each with their next sequence', async () => {
+    const known = await h.register({ locale: 'fr' });
+    const earlier = await h.statusChanged(known.userId);
+    await h.notified(earlier.id, known.userId);
+    const erased = randomUUID();
+    await h.publish('seekers.seeker.erased.v1', { userId: erased, erasedAt: new Date().toISOString() }, erased);
+    await eventually(async () => (await h.db.query(`SELECT 1 FROM notifications.erased_users WHERE user_id = $1`, [erased])).length > 0);
+    const applicants = [known.userId, erased, ...Array.from({ length: 400 }, () => randomUUID())];
+    const closed = await h.publish('vacancies.vacancy.closed.v1', {
+      vacancyId: randomUUID(),
+      employerId: randomUUID(),
+      title: TITLE,
+      reason: 'expired',
+      closedAt: new Date().toISOString(),
+      applicantIds: [...applicants, known.userId],
+    });
+    await h.notified(closed.id, known.userId);
+    const rows = await h.db.query<{ recipient_id: string; sequence: string }>(`SELECT recipient_id, sequence FROM notifications.notifications WHERE event_id = $1`, [closed.id]);
+    expect(rows).toHaveLength(401);
+    expect(rows.some((r) => r.recipient_id === erased)).toBe(false);
+    expect(rows.find((r) => r.recipient_id === known.userId)!.sequence).toBe('2');
+    expect((await h.db.query(`SELECT 1 FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id WHERE n.event_id = $1`, [closed.id])).length).toBe(401);
+    const created = await h.db.query(`SELECT 1 FROM notifications.outbox WHERE subject = 'notifications.notification.created.v1' AND envelope->'data'->>'notificationId' IN (SELECT id::text FROM notifications.notifications WHERE event_id = $1)`, [closed.id]);
+    expect(created).toHaveLength(401);
+    const mail = await eventually(async () => h.smtp.to(known.email).find((m) => m.subject === `Offre clôturée : ${TITLE.fr}`));
+    expect(mail.text).toContain('a atteint sa date de clôture');
+  });
+});
+
 describe('sending failures', () => {
   it('loses nothing while the SMTP server is down, and sends once it is back', async () => {
     const seeker = await h.register({ locale: 'en' });
@@ -139,6 +169,10 @@ describe('sending failures', () => {
     // Failed stays failed: no further attempt once the server accepts again.
     await Promise.all([h.pass(0), h.pass(1)]);
     expect(h.smtp.to(seeker.email)).toHaveLength(0);
+    // Visible to operations too: the queue gauge (any replica) and the failure counter (the replica that gave up).
+    const metrics = await Promise.all(h.apps.map(async (app) => (await fetch(`${await app.getUrl()}/metrics`)).text()));
+    expect(metrics[0]).toMatch(/olp_notifications_emails\{[^}]*status="failed"[^}]*\} [1-9]/);
+    expect(metrics.join('\n')).toMatch(/olp_notifications_emails_total\{[^}]*outcome="failed"[^}]*\} [1-9]/);
   });
 });
 
@@ -251,6 +285,24 @@ describe('quiet hours and the daily digest (in the recipient’s time zone)', ()
     });
     expect(digests.map((d) => [d.item_count, d.status])).toEqual(expect.arrayContaining([[3, 'sent'], [1, 'sent']]));
     expect(digests).toHaveLength(2);
+  });
+});
+
+describe('changing one’s mind', () => {
+  afterEach(() => h.clock.set(new Date()));
+
+  it('drops a held e-mail from the digest when e-mail is switched off before it goes', async () => {
+    const seeker = await h.register({ locale: 'en', timeZone: 'Asia/Qatar' });
+    h.clock.set('2032-01-10T07:00:00Z');
+    const event = await h.matchFound(seeker.userId);
+    await h.notified(event.id, seeker.userId);
+    await eventually(async () => (await h.rowsFor<{ status: string }>('deliveries', seeker.userId))[0]?.status === 'held');
+    await h.rpc.request('rpc.notifications.put-preferences.v1', { categories: [{ category: 'matches', inApp: true, email: false, emailMode: 'daily' }] }, { principal: user(seeker.userId) });
+    h.clock.set('2032-01-11T05:00:10Z');
+    await eventually(async () => (await h.rowsFor<{ status: string }>('deliveries', seeker.userId))[0]?.status === 'cancelled');
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect(h.smtp.to(seeker.email)).toHaveLength(0);
+    expect((await inbox(seeker.userId))[0]!.email.status).toBe('off');
   });
 });
 

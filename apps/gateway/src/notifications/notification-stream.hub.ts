@@ -1,8 +1,9 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { Gauge } from 'prom-client';
 import type { NotificationCreatedV1, NotificationView, Principal } from '@olp/contracts';
 import { isCloudEvent, NATS_CONNECTION, RpcClient, SubjectNamespace } from '@olp/messaging';
-import { LOGGER, type Logger } from '@olp/platform';
+import { LOGGER, PlatformMetrics, type Logger } from '@olp/platform';
 import type { Locale } from '@olp/reference-data';
 
 /** Where a stream writes (the raw HTTP response behind it). */
@@ -93,7 +94,18 @@ export class NotificationStreamHub implements OnModuleInit, BeforeApplicationShu
     @Inject(SubjectNamespace) private readonly ns: SubjectNamespace,
     @Inject(RpcClient) private readonly rpc: RpcClient,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(PlatformMetrics) metrics: PlatformMetrics,
+  ) {
+    const open = () => this.openStreams;
+    new Gauge({
+      name: 'olp_gateway_notification_streams',
+      help: 'Open GET /me/notifications/stream connections on this replica',
+      registers: [metrics.registry],
+      collect() {
+        this.set(open());
+      },
+    });
+  }
 
   onModuleInit(): void {
     const subscription = this.nc.subscribe(this.ns.subject('notifications.notification.created.v1'));

@@ -34,6 +34,7 @@ interface ClaimedDigest {
 
 export interface PassReport {
   sent: number;
+  cancelled: number;
   held: number;
   deferred: number;
   retried: number;
@@ -96,7 +97,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async pass(): Promise<PassReport> {
-    const report: PassReport = { sent: 0, held: 0, deferred: 0, retried: 0, failed: 0, digests: 0 };
+    const report: PassReport = { sent: 0, cancelled: 0, held: 0, deferred: 0, retried: 0, failed: 0, digests: 0 };
     for (;;) {
       const claimed = await this.claimDeliveries();
       await Promise.all(claimed.map((delivery) => this.deliver(delivery, report)));
@@ -142,7 +143,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       return;
     }
     const prefs = await this.preferences.load(this.db, delivery.recipient_id);
-    if (effectiveChoice(prefs, delivery.category).emailMode === 'daily') {
+    const choice = effectiveChoice(prefs, delivery.category);
+    if (!choice.email) {
+      // E-mail switched off for the category since the notification was created: it does not go.
+      await this.db.query(`UPDATE notifications.deliveries SET status = 'cancelled', lease_until = NULL WHERE id = $1 AND status = 'pending'`, [delivery.id]);
+      report.cancelled++;
+      return;
+    }
+    if (choice.emailMode === 'daily') {
       const next = nextDigestMoment(now, recipient.timeZone, this.config.DIGEST_HOUR);
       await this.db.query(
         `UPDATE notifications.deliveries SET status = 'held', held_at = $2, due_at = $3, lease_until = NULL WHERE id = $1 AND status = 'pending'`,
@@ -242,7 +250,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       `UPDATE notifications.deliveries SET digest_id = $1 WHERE recipient_id = $2 AND status = 'held' AND digest_id IS NULL AND held_at <= $3`,
       [digest.id, digest.recipient_id, digest.cutoff_at],
     );
-    const items = await queryRows<ClaimedDelivery>(
+    let items = await queryRows<ClaimedDelivery>(
       this.db,
       `SELECT d.id, d.recipient_id, d.attempts, n.category, n.type, n.params, n.link
        FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id
@@ -250,6 +258,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       [digest.id],
     );
     const recipient: Recipient | undefined = await this.directory.find(this.db.manager, digest.recipient_id);
+    // Categories whose e-mail was switched off while waiting for the digest leave it.
+    const prefs = await this.preferences.load(this.db, digest.recipient_id);
+    const dropped = items.filter((item) => !effectiveChoice(prefs, item.category).email).map((item) => item.id);
+    if (dropped.length > 0) {
+      await this.db.query(`UPDATE notifications.deliveries SET status = 'cancelled', digest_id = NULL WHERE id = ANY($1::uuid[]) AND status = 'held'`, [dropped]);
+      report.cancelled += dropped.length;
+      items = items.filter((item) => !dropped.includes(item.id));
+    }
     if (items.length === 0) {
       await this.db.query(`UPDATE notifications.digests SET status = 'sent', sent_at = $2, item_count = 0, lease_until = NULL WHERE id = $1`, [digest.id, this.clock.now()]);
       return;

@@ -21,12 +21,7 @@ export class DispatchConsumer implements OnModuleInit {
     const handlers: Record<string, (event: CloudEvent<never>, ctx: HandlerContext) => Promise<void>> = {};
     for (const [subject, rule] of Object.entries(DISPATCH) as [EventSubject, DispatchRule<EventSubject>][]) {
       handlers[subject] = async (event, { em }) => {
-        // Recipients in a fixed order, so concurrent batches take the per-user locks in the same order.
-        const dispatches = rule(event.data).sort((a, b) => (a.recipientId < b.recipientId ? -1 : a.recipientId > b.recipientId ? 1 : 0));
-        for (const dispatch of dispatches) {
-          const result = await this.writer.write(em, event.id, dispatch);
-          if (result.created) this.metrics.created(dispatch.category, result);
-        }
+        for (const result of await this.writer.writeAll(em, event.id, rule(event.data))) this.metrics.created(result.category, result);
       };
     }
     this.consumers.register({ name: 'dispatch', handlers: handlers as EventHandlers });

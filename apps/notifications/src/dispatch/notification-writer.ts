@@ -1,79 +1,131 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { NotificationCategory } from '@olp/contracts';
 import { OutboxWriter } from '@olp/messaging';
-import { queryRow, queryRows } from '@olp/persistence';
+import { queryRows } from '@olp/persistence';
 import { CLOCK, type Clock } from '../clock.js';
-import { Directory, lockUser } from '../directory/directory.js';
-import { effectiveChoice } from '../preferences/preferences.js';
-import { PreferencesStore } from '../preferences/preferences.store.js';
+import { lockUsers } from '../directory/directory.js';
+import { effectiveChoice, type ChannelChoice, type Preferences } from '../preferences/preferences.js';
 import type { Dispatch } from './dispatch-table.js';
 
 export interface WriteResult {
-  created: boolean;
+  category: NotificationCategory;
   inApp: boolean;
   email: boolean;
 }
 
 /**
- * Turns one (event, recipient) into stored rows inside the consumer's transaction: the
- * notification (shown in the app when the in-app channel is on), an e-mail delivery when e-mail
- * is on, and `notifications.notification.created.v1` for the gateways' streams. The unique keys
- * (event, recipient) and (notification, channel) make a redelivered event a no-op even past the
- * inbox; preferences are read at this moment (critical categories ignore opt-outs).
+ * Turns one event's dispatches into stored rows inside the consumer's transaction, in a fixed
+ * number of statements whatever the number of recipients (a vacancy closing tells every
+ * applicant): the notifications (shown in the app when the in-app channel is on), an e-mail
+ * delivery each when e-mail is on, and `notifications.notification.created.v1` for the gateways'
+ * streams. The unique keys (event, recipient) and (notification, channel) make a redelivered event
+ * a no-op even past the inbox; preferences are read at this moment (critical categories ignore
+ * opt-outs); erased users get nothing.
  */
 @Injectable()
 export class NotificationWriter {
   constructor(
-    @Inject(Directory) private readonly directory: Directory,
-    @Inject(PreferencesStore) private readonly preferences: PreferencesStore,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async write(em: EntityManager, eventId: string, dispatch: Dispatch): Promise<WriteResult> {
-    const none = { created: false, inApp: false, email: false };
-    await lockUser(em, dispatch.recipientId);
-    if (await this.directory.isErased(em, dispatch.recipientId)) return none;
-    const existing = await queryRows(em, `SELECT 1 FROM notifications.notifications WHERE event_id = $1 AND recipient_id = $2`, [eventId, dispatch.recipientId]);
-    if (existing.length > 0) return none;
-    const choice = effectiveChoice(await this.preferences.load(em, dispatch.recipientId), dispatch.category);
-    if (!choice.inApp && !choice.email) return none;
+  async writeAll(em: EntityManager, eventId: string, dispatches: Dispatch[]): Promise<WriteResult[]> {
+    // One notification per recipient and event, whatever a rule returned.
+    const byRecipient = new Map<string, Dispatch>();
+    for (const d of dispatches) if (!byRecipient.has(d.recipientId)) byRecipient.set(d.recipientId, d);
+    if (byRecipient.size === 0) return [];
+    const recipients = [...byRecipient.keys()];
+    await lockUsers(em, recipients);
 
-    const now = this.clock.now();
-    let sequence: number | null = null;
-    if (choice.inApp) {
-      // The counter row's lock orders commits per recipient, so a stream resuming after sequence n never misses a smaller one.
-      const counter = await queryRow<{ last_sequence: string }>(
-        em,
-        `INSERT INTO notifications.recipient_sequences (user_id, last_sequence) VALUES ($1, 1)
-         ON CONFLICT (user_id) DO UPDATE SET last_sequence = notifications.recipient_sequences.last_sequence + 1
-         RETURNING last_sequence`,
-        [dispatch.recipientId],
-      );
-      sequence = Number(counter!.last_sequence);
+    const skip = new Set(
+      (
+        await queryRows<{ user_id: string }>(
+          em,
+          `SELECT user_id FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
+           UNION SELECT recipient_id FROM notifications.notifications WHERE event_id = $2 AND recipient_id = ANY($1::uuid[])`,
+          [recipients, eventId],
+        )
+      ).map((r) => r.user_id),
+    );
+    const stored = new Map(
+      (
+        await queryRows<{ user_id: string; categories: Preferences['categories'] }>(
+          em,
+          `SELECT user_id, categories FROM notifications.preferences WHERE user_id = ANY($1::uuid[])`,
+          [recipients],
+        )
+      ).map((r) => [r.user_id, r.categories]),
+    );
+    const planned: { dispatch: Dispatch; choice: ChannelChoice; id: string }[] = [];
+    for (const [recipientId, dispatch] of byRecipient) {
+      if (skip.has(recipientId)) continue;
+      const choice = effectiveChoice({ categories: stored.get(recipientId) ?? {}, quietHours: null }, dispatch.category);
+      if (choice.inApp || choice.email) planned.push({ dispatch, choice, id: randomUUID() });
     }
-    const id = randomUUID();
+    if (planned.length === 0) return [];
+
+    // Per-recipient sequences for in-app notifications; the counter rows' locks order commits per recipient,
+    // so a stream resuming after sequence n never misses a smaller one.
+    const inApp = planned.filter((p) => p.choice.inApp);
+    const sequences = new Map(
+      (
+        await queryRows<{ user_id: string; last_sequence: string }>(
+          em,
+          `INSERT INTO notifications.recipient_sequences (user_id, last_sequence)
+           SELECT u, 1 FROM unnest($1::uuid[]) AS u
+           ON CONFLICT (user_id) DO UPDATE SET last_sequence = notifications.recipient_sequences.last_sequence + 1
+           RETURNING user_id, last_sequence`,
+          [inApp.map((p) => p.dispatch.recipientId)],
+        )
+      ).map((r) => [r.user_id, Number(r.last_sequence)]),
+    );
+    const now = this.clock.now();
     await em.query(
       `INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [id, eventId, dispatch.recipientId, dispatch.category, dispatch.type, JSON.stringify(dispatch.params), JSON.stringify(dispatch.refs), dispatch.link, choice.inApp, sequence, now],
+       SELECT id, $1, recipient_id, category, type, params, refs, link, in_app, sequence, $2
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[])
+         AS t (id, recipient_id, category, type, params, refs, link, in_app, sequence)`,
+      [
+        eventId,
+        now,
+        planned.map((p) => p.id),
+        planned.map((p) => p.dispatch.recipientId),
+        planned.map((p) => p.dispatch.category),
+        planned.map((p) => p.dispatch.type),
+        planned.map((p) => JSON.stringify(p.dispatch.params)),
+        planned.map((p) => JSON.stringify(p.dispatch.refs)),
+        planned.map((p) => p.dispatch.link),
+        planned.map((p) => p.choice.inApp),
+        planned.map((p) => (p.choice.inApp ? sequences.get(p.dispatch.recipientId)! : null)),
+      ],
     );
-    if (choice.email) {
+    const emails = planned.filter((p) => p.choice.email);
+    if (emails.length > 0) {
       await em.query(
         `INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, created_at)
-         VALUES ($1, $2, $3, 'email', 'pending', $4, $4) ON CONFLICT (notification_id, channel) DO NOTHING`,
-        [randomUUID(), id, dispatch.recipientId, now],
+         SELECT gen_random_uuid(), n, r, 'email', 'pending', $3, $3 FROM unnest($1::uuid[], $2::uuid[]) AS t (n, r)
+         ON CONFLICT (notification_id, channel) DO NOTHING`,
+        [emails.map((p) => p.id), emails.map((p) => p.dispatch.recipientId), now],
       );
     }
-    if (sequence !== null) {
-      await this.outbox.add(
+    if (inApp.length > 0) {
+      await this.outbox.addMany(
         em,
         'notifications.notification.created.v1',
-        { notificationId: id, userId: dispatch.recipientId, sequence, category: dispatch.category, createdAt: now.toISOString() },
-        { about: dispatch.recipientId },
+        inApp.map((p) => ({
+          payload: {
+            notificationId: p.id,
+            userId: p.dispatch.recipientId,
+            sequence: sequences.get(p.dispatch.recipientId)!,
+            category: p.dispatch.category,
+            createdAt: now.toISOString(),
+          },
+          about: p.dispatch.recipientId,
+        })),
       );
     }
-    return { created: true, inApp: choice.inApp, email: choice.email };
+    return planned.map((p) => ({ category: p.dispatch.category, inApp: p.choice.inApp, email: p.choice.email }));
   }
 }

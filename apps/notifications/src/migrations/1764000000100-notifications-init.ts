@@ -81,7 +81,7 @@ export class NotificationsInit1764000000100 implements MigrationInterface {
         notification_id uuid NOT NULL REFERENCES notifications.notifications (id) ON DELETE CASCADE,
         recipient_id uuid NOT NULL,
         channel text NOT NULL CHECK (channel IN ('email')),
-        status text NOT NULL CHECK (status IN ('pending', 'held', 'sent', 'failed')),
+        status text NOT NULL CHECK (status IN ('pending', 'held', 'sent', 'failed', 'cancelled')),
         attempts integer NOT NULL DEFAULT 0,
         due_at timestamptz NOT NULL,
         lease_until timestamptz,

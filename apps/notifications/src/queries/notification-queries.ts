@@ -43,7 +43,7 @@ interface NotificationRow {
   link: string;
   created_at: Date;
   read_at: Date | null;
-  email_status: 'pending' | 'held' | 'sent' | 'failed' | null;
+  email_status: 'pending' | 'held' | 'sent' | 'failed' | 'cancelled' | null;
   email_attempts: number | null;
   email_sent_at: Date | null;
   email_due_at: Date | null;
@@ -193,7 +193,8 @@ export class NotificationQueries {
 
   private view(row: NotificationRow, locale: Locale, timeZone: string): NotificationView {
     const text = renderMessage(row.type, row.params, { locale, timeZone });
-    const status: EmailStatus = row.email_status ?? 'off';
+    // No delivery row, or one cancelled because e-mail was switched off before it went: `off`.
+    const status: EmailStatus = row.email_status === null || row.email_status === 'cancelled' ? 'off' : row.email_status;
     return {
       id: row.id,
       sequence: row.sequence === null ? '0' : String(row.sequence),

@@ -23,7 +23,7 @@ export type EmailMode = (typeof EMAIL_MODES)[number];
 /**
  * Where an e-mail stands: `pending` (due, or waiting for quiet hours to end), `held` (waiting for the
  * daily digest), `sent`, `failed` (gave up after the last attempt), `off` (the recipient's
- * preferences left e-mail out).
+ * preferences left e-mail out, when the notification was created or before the e-mail went).
  */
 export const EMAIL_STATUSES = ['pending', 'held', 'sent', 'failed', 'off'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];

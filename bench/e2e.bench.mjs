@@ -2,11 +2,10 @@
 // tools/dev/processes.mjs as `npm start` and the journey test start them), 100,000 seekers in the
 // matching service's read model, then a steady 50 vacancy publications per second through the
 // gateway for at least 2,000 vacancies, timing each from the publish request's response to the
-// moment its result is committed downstream:
-//   - with a notifications service (apps/notifications built and in tools/dev/services.mjs): the
-//     first in-app notification about the vacancy being stored (the issue's measure);
-//   - without one (today): the vacancy's matches being stored in matching's read model
-//     (`matching.matches`), the step before the notifications. The output says which.
+// moment its result is committed downstream: the first in-app notification about the vacancy
+// stored (the issue's measure), and the step before it, the vacancy's matches stored in matching's
+// read model (`matching.matches`). Without a notifications service (apps/notifications built and in
+// tools/dev/services.mjs) only the latter, and the output says so.
 // Commit times come from PostgreSQL itself: a statement-level AFTER INSERT trigger (created by the
 // bench on its throw-away database) sends NOTIFY with the vacancy id, which PostgreSQL delivers to
 // the bench's LISTEN connection when the writing transaction commits.
@@ -16,7 +15,7 @@
 //   npm run bench:e2e            (builds first; needs PostgreSQL and NATS JetStream)
 //
 // Knobs: BENCH_SEEKERS=100000  BENCH_VACANCIES=2000 (measured)  BENCH_WARMUP=100 (published first, not
-//        counted)  BENCH_RATE=50 (publications/s)  BENCH_EMPLOYERS=10  BENCH_SEED=42  BENCH_DRAIN_S=30
+//        counted)  BENCH_RATE=50 (publications/s)  BENCH_EMPLOYERS=10  BENCH_SEED=42  BENCH_DRAIN_S=60
 //        BENCH_TIMEOUT_S=1500  BENCH_LOG_LEVEL=warn (services)  BENCH_KEEP_LOGS=1 keep the services' logs
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,12 +28,12 @@ import { createTestDatabase, deleteTestStreams, randomSuffix, testNatsUrl, testP
 import { ServiceProcesses } from '../tools/dev/processes.mjs';
 import { SERVICES } from '../tools/dev/services.mjs';
 import { Cleanup, cpuSnapshot, cpuUse, envInt, fmt, machineSummary, percentile, printTable, processCpuSeconds, sleep } from './lib/bench-utils.mjs';
-import { insertMatchingSeekers, vacancyRequest } from './lib/e2e-load.mjs';
+import { SMTPServer } from 'smtp-server';
+import { insertMatchingSeekers, insertRecipients, vacancyRequest } from './lib/e2e-load.mjs';
 import { generatePopulation, moreVacancies } from './lib/matching-population.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_P99_MS = 250;
-const CHANNEL = 'bench_e2e_stored';
 /** Wall-clock milliseconds with sub-millisecond resolution (comparable with PostgreSQL's now() on this machine). */
 const clock = () => performance.timeOrigin + performance.now();
 
@@ -52,13 +51,36 @@ const cfg = {
 };
 
 const hasNotifications = SERVICES.some((s) => s.name === 'notifications') && fs.existsSync(path.join(ROOT, 'apps/notifications/dist/main.js'));
-/** Where "stored" is observed: the table whose inserts are timed, and the column naming the vacancy. */
-const observed = {
-  label: "the vacancy's matches stored in matching.matches (no notifications service yet: the step before the in-app notification)",
-  short: 'publish response → matches stored',
-  table: 'matching.matches',
-  vacancyExpr: 'vacancy_id::text',
+/**
+ * The commits the bench times, each an insert into a table naming the vacancy: `vacancy` (SQL over
+ * the inserted rows) gives its id, `where` picks the rows that count, `never` (SQL, $1 = vacancy
+ * ids) lists those of them that reached matching and will never get such a row (nobody eligible /
+ * nobody above the announcement threshold).
+ */
+const STAGES = {
+  matches: {
+    short: 'publish response → matches stored',
+    table: 'matching.matches',
+    vacancy: 'vacancy_id::text',
+    where: 'true',
+    never: `SELECT v.vacancy_id::text AS id FROM matching.vacancies v
+            WHERE v.vacancy_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM matching.matches m WHERE m.vacancy_id = v.vacancy_id)`,
+  },
+  notification: {
+    short: 'publish response → in-app notification stored',
+    table: 'notifications.notifications',
+    vacancy: "refs->>'vacancyId'",
+    where: "type = 'match.found' AND in_app",
+    never: `SELECT v.vacancy_id::text AS id FROM matching.vacancies v
+            WHERE v.vacancy_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM matching.notified_pairs n WHERE n.vacancy_id = v.vacancy_id)`,
+  },
 };
+/** The issue's measure when there is a notifications service; until then the step before it. */
+const observed = hasNotifications ? STAGES.notification : STAGES.matches;
+const timedStages = hasNotifications ? [STAGES.matches, STAGES.notification] : [STAGES.matches];
+observed.label = hasNotifications
+  ? "the vacancy's first in-app match notification stored in notifications.notifications (the issue's measure)"
+  : "the vacancy's matches stored in matching.matches (no notifications service yet: the step before the in-app notification)";
 
 const cleanup = new Cleanup();
 cleanup.deadline(cfg.timeoutS * 1000, 'the e2e benchmark');
@@ -91,8 +113,25 @@ async function main() {
   cleanup.add('delete streams', () => deleteTestStreams(prefix));
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'olp-bench-e2e-'));
   cleanup.add('service logs', () => (cfg.keepLogs ? console.log(`service logs kept in ${logDir}`) : fs.rmSync(logDir, { recursive: true, force: true })));
+  // Where the notifications service sends e-mail: an SMTP server here that accepts and drops it.
+  let mails = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (stream, _session, callback) => {
+      stream.resume();
+      stream.on('end', () => {
+        mails++;
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  cleanup.add('stop SMTP server', () => new Promise((resolve) => smtp.close(resolve)));
   const start = (serviceNames, what) =>
     ServiceProcesses.start({
+      smtpUrl: `smtp://127.0.0.1:${smtp.server.address().port}`,
       names: serviceNames,
       adminUrl: testPostgresAdminUrl(),
       database: db.name,
@@ -103,17 +142,24 @@ async function main() {
       env: { MESSAGING_PREFIX: prefix, RATE_LIMIT_MAX: '1000000', AUTH_RATE_LIMIT_MAX: '1000000', ACCESS_TOKEN_TTL_SECONDS: '3600' },
     });
 
-  // ---- 100,000 seekers in matching's read model -----------------------------------------------------
-  // The matching service creates its schema, is stopped, gets the seekers in bulk, and loads them
+  // ---- 100,000 seekers in matching's read model (and the notifications directory) ----------------------
+  // The services create their schemas and are stopped; the seekers go in in bulk; matching loads them
   // into its index when it starts again with everything else.
   let t = performance.now();
-  const migrate = await start(['matching'], 'migrate');
+  const migrate = await start(hasNotifications ? ['matching', 'notifications'] : ['matching'], 'migrate');
   await migrate.stop();
   const population = generatePopulation({ seekers: cfg.seekers, vacancies: 0, seed: cfg.seed });
   const matchable = population.seekers.filter((s) => s.consentToMatching && s.visibility !== 'hidden').length;
   await insertMatchingSeekers((sql, params) => db.query(sql, params), population.seekers, (n) => bar(`loading seekers: ${fmt(n)} / ${fmt(cfg.seekers)}`));
   endBar();
-  console.log(`${fmt(cfg.seekers)} seekers (${fmt(matchable)} consenting and visible) in matching.seekers in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  if (hasNotifications) {
+    await insertRecipients((sql, params) => db.query(sql, params), population.seekers, (n) => bar(`directory: ${fmt(n)} / ${fmt(cfg.seekers)}`));
+    endBar();
+  }
+  console.log(
+    `${fmt(cfg.seekers)} seekers (${fmt(matchable)} consenting and visible) in matching.seekers${hasNotifications ? ' and notifications.recipients' : ''} ` +
+      `in ${fmt((performance.now() - t) / 1000, 1)} s`,
+  );
 
   t = performance.now();
   const services = await start(names, 'run');
@@ -163,27 +209,33 @@ async function main() {
   console.log(`${fmt(total)} drafts created in ${fmt((performance.now() - t) / 1000, 1)} s (not timed)`);
 
   // ---- observe commits -------------------------------------------------------------------------------
-  await db.query(`
-    CREATE FUNCTION public.bench_e2e_stored() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE v text;
-    BEGIN
-      FOR v IN SELECT DISTINCT ${observed.vacancyExpr} FROM inserted LOOP
-        PERFORM pg_notify('${CHANNEL}', v);
-      END LOOP;
-      RETURN NULL;
-    END $$`);
-  await db.query(
-    `CREATE TRIGGER bench_e2e_stored AFTER INSERT ON ${observed.table} REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION public.bench_e2e_stored()`,
-  );
   const listener = new pg.Client({ connectionString: db.adminUrl });
   listener.on('error', () => undefined);
   await listener.connect();
   cleanup.add('close listener', () => listener.end());
-  const storedAt = new Map();
+  for (const [key, stage] of Object.entries(STAGES)) {
+    if (!timedStages.includes(stage)) continue;
+    stage.channel = `bench_e2e_${key}`;
+    stage.storedAt = new Map();
+    await db.query(`
+      CREATE FUNCTION public.${stage.channel}() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE v text;
+      BEGIN
+        FOR v IN SELECT DISTINCT ${stage.vacancy} FROM inserted WHERE ${stage.where} LOOP
+          PERFORM pg_notify('${stage.channel}', v);
+        END LOOP;
+        RETURN NULL;
+      END $$`);
+    await db.query(
+      `CREATE TRIGGER ${stage.channel} AFTER INSERT ON ${stage.table} REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION public.${stage.channel}()`,
+    );
+    await listener.query(`LISTEN ${stage.channel}`);
+  }
   listener.on('notification', (message) => {
-    if (message.channel === CHANNEL && message.payload && !storedAt.has(message.payload)) storedAt.set(message.payload, clock());
+    const stage = timedStages.find((candidate) => candidate.channel === message.channel);
+    if (stage && message.payload && !stage.storedAt.has(message.payload)) stage.storedAt.set(message.payload, clock());
   });
-  await listener.query(`LISTEN ${CHANNEL}`);
+  const storedAt = observed.storedAt;
 
   // ---- steady publications (open loop: each at its slot, whatever the previous ones are doing) ------------
   const interval = 1000 / cfg.rate;
@@ -222,13 +274,12 @@ async function main() {
   const publishWall = (performance.now() - measuredStart) / 1000;
   const drainUntil = performance.now() + cfg.drainS * 1000;
   const measured = () => results.slice(cfg.warmup);
-  // Drained when every publication has its stored row, or reached matching without one (no eligible
-  // seeker: the vacancy row and its matches are written in one transaction).
+  // Drained when every publication has its stored row, or reached matching and will never have one
+  // (matching writes the vacancy, its matches and their announcements in one transaction).
   for (;;) {
     const waiting = measured().filter((r) => r.status === 200 && !storedAt.has(r.id)).map((r) => r.id);
     if (waiting.length === 0 || performance.now() > drainUntil) break;
-    const reached = (await db.query(`SELECT count(*)::int AS n FROM matching.vacancies WHERE vacancy_id = ANY($1::uuid[])`, [waiting]))[0].n;
-    if (reached === waiting.length) break;
+    if ((await db.query(observed.never, [waiting])).length === waiting.length) break;
     bar(`publishing: ${fmt(total)} / ${fmt(total)}, stored ${fmt(storedAt.size)} (draining)`);
     await sleep(250);
   }
@@ -241,11 +292,9 @@ async function main() {
   const failed = rows.filter((r) => r.status !== 200);
   const ok = rows.filter((r) => r.status === 200);
   const unseen = ok.filter((r) => !storedAt.has(r.id)).map((r) => r.id);
-  // Without a stored row after the drain: nobody eligible (the vacancy reached matching, which
-  // stored nothing for it: it has no notification either), or not processed in time.
-  const reached = new Set(
-    unseen.length ? (await db.query(`SELECT vacancy_id::text AS id FROM matching.vacancies WHERE vacancy_id = ANY($1::uuid[])`, [unseen])).map((r) => r.id) : [],
-  );
+  // Without a stored row after the drain: never to have one (nobody eligible, or for notifications
+  // nobody above the announcement threshold), or not processed in time.
+  const reached = new Set(unseen.length ? (await db.query(observed.never, [unseen])).map((r) => r.id) : []);
   // Not processed in time counts as "longer than the drain" (Infinity): it takes part in the
   // percentiles and the share over 1 s instead of silently leaving the sample.
   const timed = ok.filter((r) => storedAt.has(r.id) || !reached.has(r.id)).map((r) => (storedAt.has(r.id) ? storedAt.get(r.id) - r.respondedAt : Infinity));
@@ -265,12 +314,13 @@ async function main() {
   printTable([
     ['measure', 'n', 'p50', 'p99', 'max', '> 1 s'],
     [observed.short, fmt(timed.length), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]), `${fmt(over1s)} (${fmt((over1s / Math.max(1, timed.length)) * 100, 2)} %)`],
+    ...(hasNotifications ? [secondary(STAGES.matches, ok)] : []),
     ['publish request → response (gateway)', fmt(responses.length), ms(percentile(responses, 50)), ms(percentile(responses, 99)), ms(responses[responses.length - 1]), ''],
   ]);
   console.log(
     `publications: ${fmt(rows.length)} measured at ${fmt(achievedRate, 1)}/s (target ${cfg.rate}/s; ${fmt(lateSlots)} sent more than one slot late), ` +
       `${fmt(failed.length)} failed${failed.length ? ` (${[...new Set(failed.map((f) => f.error ?? `HTTP ${f.status}`))].slice(0, 3).join('; ')})` : ''}; ` +
-      `${fmt(reached.size)} left out: they reached matching and have no eligible seeker, so nothing is stored (nor notified); ` +
+      `${fmt(reached.size)} left out: they reached matching and ${hasNotifications ? 'nobody scored above the announcement threshold' : 'have no eligible seeker'}, so nothing is ever stored; ` +
       `${fmt(late)} not stored within ${cfg.drainS} s after the last publication (counted as > ${cfg.drainS} s)`,
   );
   const inMatching = (await db.query(`SELECT count(*)::int AS n FROM matching.vacancies WHERE vacancy_id = ANY($1::uuid[])`, [ok.map((r) => r.id)]))[0].n;
@@ -278,7 +328,8 @@ async function main() {
     `matching had taken in ${fmt(inMatching)} of the ${fmt(ok.length)} measured publications by the end ` +
       `(${fmt(inMatching / ((clock() - ok[0].respondedAt) / 1000), 1)}/s since the first; ${cfg.rate}/s arrive)`,
   );
-  await breakdown(db, ok.map((r) => ({ id: r.id, respondedAt: r.respondedAt, storedAt: storedAt.get(r.id) })));
+  await breakdown(db, ok.map((r) => ({ id: r.id, respondedAt: r.respondedAt, matchesAt: STAGES.matches.storedAt.get(r.id), notifiedAt: STAGES.notification.storedAt?.get(r.id) })));
+  if (hasNotifications) console.log(`e-mails received by the bench's SMTP server: ${fmt(mails)} (matches go to the daily digest by default; the others at once)`);
   if (rescore) console.log(`matching rescore of a published vacancy (its /metrics): ${fmt(rescore.count)} rescores, mean ${fmt(rescore.meanMs, 1)} ms`);
   console.log(
     `CPU over the measured publications (% of one core): ${Object.entries(procCpu).map(([n, s]) => `${n} ${fmt(s * 100)}`).join(', ')}, ` +
@@ -296,12 +347,22 @@ async function main() {
   if (services.unexpectedExits.length > 0) console.log(`WARNING: services ended during the run: ${services.unexpectedExits.join('; ')}\n${services.report(20)}`);
 }
 
+/** A results row for a stage before the headline one (publish response → its commit), over the same publications. */
+function secondary(stage, ok) {
+  const values = ok.filter((r) => stage.storedAt.has(r.id)).map((r) => stage.storedAt.get(r.id) - r.respondedAt);
+  const sorted = Float64Array.from(values).sort();
+  const over = values.filter((v) => v > 1000).length;
+  const ms = (value) => `${fmt(value, 1)} ms`;
+  return [stage.short, fmt(values.length), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]), `${fmt(over)} (${fmt((over / Math.max(1, values.length)) * 100, 2)} %)`];
+}
+
 /**
  * Where the time goes, per measured vacancy, from the services' own tables (PostgreSQL's now() is
  * the start of the writing transaction): publish response → the vacancies relay publishing the
  * event (`vacancies.outbox.published_at`) → matching's consumer batch taking it
  * (`matching.inbox.processed_at`, visible once that batch committed) → its matches committed (the
- * NOTIFY). Each stage over the vacancies that got that far.
+ * NOTIFY) → with notifications, the first in-app notification committed. Each stage over the
+ * vacancies that got that far.
  */
 async function breakdown(db, timed) {
   const rows = await db.query(
@@ -313,13 +374,16 @@ async function breakdown(db, timed) {
   const num = (value) => (value === null || value === undefined ? NaN : Number(value));
   const byId = new Map(rows.map((r) => [r.vacancy, { relayed: num(r.relayed), consumed: num(r.consumed) }]));
   const stages = { 'publish response → relayed to NATS': [], 'relayed → matching batch began': [], 'matching batch began → matches committed': [] };
+  if (hasNotifications) stages['matches committed → notification committed'] = [];
   for (const t of timed) {
     const s = byId.get(t.id);
     if (!s || !Number.isFinite(s.relayed)) continue;
     stages['publish response → relayed to NATS'].push(s.relayed - t.respondedAt);
     if (!Number.isFinite(s.consumed)) continue;
     stages['relayed → matching batch began'].push(s.consumed - s.relayed);
-    if (t.storedAt !== undefined) stages['matching batch began → matches committed'].push(t.storedAt - s.consumed);
+    if (t.matchesAt === undefined) continue;
+    stages['matching batch began → matches committed'].push(t.matchesAt - s.consumed);
+    if (hasNotifications && t.notifiedAt !== undefined) stages['matches committed → notification committed'].push(t.notifiedAt - t.matchesAt);
   }
   console.log('\nwhere the time goes (transaction start times from the tables; a stage can read slightly negative when its transaction began before the previous stage\'s response):');
   printTable([

@@ -1,7 +1,7 @@
 // What bench:e2e loads: the matching benchmark's synthetic seekers (matching-population.mjs) put
 // into the matching service's read model in bulk, and vacancies from the same distributions as
 // API request bodies for the gateway.
-import { ISCO_GROUPS } from '@olp/reference-data';
+import { COUNTRIES, ISCO_GROUPS, defaultTimeZone } from '@olp/reference-data';
 
 /** A stable UUID per synthetic seeker index (the read model keys seekers by their user id, a UUID). */
 export function seekerUuid(index) {
@@ -32,6 +32,43 @@ export async function insertMatchingSeekers(query, seekers, onProgress = () => u
     onProgress(Math.min(seekers.length, i + CHUNK));
   }
   await query('VACUUM ANALYZE matching.seekers');
+}
+
+/** The platform language a seeker from `country` most likely uses: Arabic in the Arab group, French where it is the main language, else English. */
+const FRENCH = new Set(['KM', 'DJ', 'BJ', 'BF', 'CM', 'TD', 'CI', 'GA', 'GN', 'ML', 'NE', 'SN', 'TG']);
+const ARAB = new Set(COUNTRIES.filter((c) => c.oicGroup === 'arab').map((c) => c.alpha2));
+const localeOf = (country) => (ARAB.has(country) ? 'ar' : FRENCH.has(country) ? 'fr' : 'en');
+
+/**
+ * Inserts the same seekers into the notifications service's directory (notifications.recipients),
+ * as its `identity.user.registered.v1` consumer would store them: a synthetic e-mail and name, the
+ * locale of their country's main language, the country's default time zone. The notifications
+ * service must not be running yet (nothing caches the directory, but it should see a settled one).
+ */
+export async function insertRecipients(query, seekers, onProgress = () => undefined) {
+  const CHUNK = 5_000;
+  const now = new Date().toISOString();
+  const zones = new Map();
+  const zone = (country) => zones.get(country) ?? zones.set(country, defaultTimeZone(country)).get(country);
+  for (let i = 0; i < seekers.length; i += CHUNK) {
+    const rows = seekers.slice(i, i + CHUNK).map((seeker, j) => ({
+      user_id: seekerUuid(i + j),
+      email: `seeker${i + j}@bench.example`,
+      display_name: `Seeker ${i + j}`,
+      locale: localeOf(seeker.residenceCountry),
+      time_zone: zone(seeker.residenceCountry),
+      country: seeker.residenceCountry,
+      changed_at: now,
+    }));
+    await query(
+      `INSERT INTO notifications.recipients (user_id, email, display_name, locale, time_zone, country, changed_at)
+       SELECT user_id, email, display_name, locale, time_zone, country, changed_at
+       FROM json_to_recordset($1::json) AS r(user_id uuid, email text, display_name text, locale text, time_zone text, country text, changed_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+    onProgress(Math.min(seekers.length, i + CHUNK));
+  }
+  await query('VACUUM ANALYZE notifications.recipients');
 }
 
 const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, deleteTestStreams, testMessagingPrefix, testNatsUrl, testPostgresAdminUrl, type TestDatabase } from '@olp/testing';
-import { ServiceProcesses } from '../../tools/dev/processes.mjs';
+import { createTestDatabase, deleteTestStreams, SmtpCatcher, testMessagingPrefix, testNatsUrl, testPostgresAdminUrl, type TestDatabase } from '@olp/testing';
+import { SERVICE_NAMES, ServiceProcesses } from '../../tools/dev/processes.mjs';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, ApiClient } from './api-client.js';
-import { SmtpSink } from './smtp-sink.js';
 
-/** One process each, as `npm start` runs them (tools/dev/services.mjs); the gateway starts last. */
-export const PROCESS_SERVICES = ['identity', 'vacancies', 'seekers', 'matching', 'gateway'];
+/** Every service, one process each, as `npm start` runs them (tools/dev/services.mjs); the gateway starts last. */
+export const PROCESS_SERVICES = SERVICE_NAMES;
 
 export interface ProcessHarnessOptions {
   /** Variables for every service (over the harness's own). */
@@ -19,9 +18,10 @@ export interface ProcessHarnessOptions {
 /**
  * The platform as it runs for real: every service its own Node process started from its build
  * (`node apps/<name>/dist/main.js`, so `npm run build` first; `npm test` does), against a
- * database and a NATS subject prefix of the test file's own, with an SMTP sink in the test process
- * for whatever the platform e-mails. Tests talk to the gateway over HTTP only, and read the
- * database (`db`, superuser) only to check what is stored.
+ * database and a NATS subject prefix of the test file's own, with an SMTP server in the test
+ * process (`smtp`, @olp/testing's SmtpCatcher) receiving whatever the platform e-mails. Tests
+ * talk to the gateway over HTTP only, and read the database (`db`, superuser) only to check what
+ * is stored.
  *
  * Each service's output goes to `<logDir>/<name>.log`; `explain` prints every log's tail when a
  * step fails. `stop` stops every process (also after a failed test), checks that none is left,
@@ -31,7 +31,8 @@ export interface ProcessHarnessOptions {
 export class ProcessHarness extends ApiClient {
   db!: TestDatabase;
   prefix!: string;
-  smtp!: SmtpSink;
+  /** The SMTP server the notifications service sends to (messages kept, parsed). */
+  readonly smtp = new SmtpCatcher();
   logDir!: string;
   processes?: ServiceProcesses;
   private failed = false;
@@ -39,7 +40,7 @@ export class ProcessHarness extends ApiClient {
   async start(label: string, options: ProcessHarnessOptions = {}): Promise<this> {
     this.db = await createTestDatabase(label);
     this.prefix = testMessagingPrefix(label);
-    this.smtp = await SmtpSink.start();
+    await this.smtp.start();
     this.logDir = fs.mkdtempSync(path.join(os.tmpdir(), `olp-e2e-${label}-`));
     try {
       this.processes = await ServiceProcesses.start({
@@ -48,18 +49,21 @@ export class ProcessHarness extends ApiClient {
         database: this.db.name,
         natsUrl: testNatsUrl(),
         admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+        smtpUrl: this.smtp.url,
         logDir: this.logDir,
         logLevel: process.env['TEST_LOG_LEVEL'] ?? 'info',
         show: process.env['E2E_SHOW_LOGS'] === '1',
         env: {
           MESSAGING_PREFIX: this.prefix,
-          SMTP_URL: this.smtp.url,
           DATABASE_POOL_SIZE: '4',
           CONSUMER_BACKOFF_MS: '100',
           RPC_TIMEOUT_MS: '5000',
           RATE_LIMIT_MAX: '100000',
           AUTH_RATE_LIMIT_MAX: '100000',
           EXPIRY_INTERVAL_MS: '3600000',
+          PORTAL_URL: 'https://portal.olp.test',
+          DELIVERY_POLL_MS: '100',
+          DELIVERY_BACKOFF_MS: '200',
           ...options.env,
         },
         serviceEnv: (name) => options.serviceEnv?.(name) ?? {},
@@ -96,7 +100,7 @@ export class ProcessHarness extends ApiClient {
       problems.push(error instanceof Error ? error.message : String(error));
     }
     if (this.processes && this.processes.unexpectedExits.length > 0) problems.push(`ended on their own: ${this.processes.unexpectedExits.join('; ')}`);
-    await this.smtp?.stop().catch(() => undefined);
+    await this.smtp.stop().catch(() => undefined);
     await this.db?.drop().catch(() => undefined);
     if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
     if (this.logDir) {

@@ -1,11 +1,14 @@
 // Issue 5's first end-to-end journey, through the public HTTP API only, with every service its
 // own process (built, as deployed) against real PostgreSQL and NATS, and an SMTP sink.
 import { eventually } from '@olp/testing';
+import type { ParsedMail } from 'mailparser';
 import { actor, personalDataLeft, platformSchemas, profileBody, vacancyBody, type Actor } from '../src/labour-fixtures.js';
 import { ProcessHarness } from '../src/process-harness.js';
 
 type Vacancy = { id: string; status: string; applicationCount: number };
 type Application = { id: string; status: string; coverNote?: string; profileSnapshot?: Record<string, unknown>; history: { status: string }[] };
+type Notification = { id: string; type: string; title: string; body: string; link: string };
+type Notifications = { items: Notification[] };
 type SeekerMatches = { items: { vacancyId: string; displayTitle: string; score: number; reasons: { code: string; text: string }[] }[] };
 
 const h = new ProcessHarness();
@@ -23,6 +26,23 @@ const SEEKER_NAME = 'نور الهدى عبد الرحمن';
 const SEEKER_EMAIL = 'nour.journey@example.eg';
 const FIELD = 'هندسة السلامة الإنشائية';
 const COVER_NOTE = 'أرغب في الانضمام إلى فريقكم في الدوحة، رسالة فريدة 9c41.';
+
+/** The caller's in-app notification of `type` linking to `link`, once it is there (Accept-Language: `lang`, if given). */
+function notification(actor: Actor, type: string, link: string, lang?: string): Promise<Notification> {
+  return eventually(
+    async () => {
+      const page = await h.call<Notifications>('GET', '/api/v1/me/notifications', undefined, { token: actor.token, ...(lang ? { lang } : {}) });
+      return page.body.items?.find((n) => n.type === type && n.link === link);
+    },
+    30_000,
+    100,
+  );
+}
+
+/** The first e-mail to `address` whose subject satisfies `subject`, once the SMTP server has it. */
+function mailTo(address: string, subject: (text: string) => boolean): Promise<ParsedMail> {
+  return eventually(async () => h.smtp.to(address).find((m) => subject(m.subject ?? '')), 30_000, 100);
+}
 
 describe('the first journey, every service its own process', () => {
   let employer: Actor;
@@ -46,6 +66,9 @@ describe('the first journey, every service its own process', () => {
   it('a seeker living in Egypt, Arabic locale, speaking Arabic, willing to relocate to Qatar, with the essential skills, consents to matching', () =>
     h.explain(async () => {
       seeker = await actor(h, SEEKER_EMAIL, 'seeker', 'EG', 'ar');
+      // Matches come in a daily digest by default; this seeker wants to hear of them at once.
+      const prefs = await h.call('PUT', '/api/v1/me/notification-preferences', { categories: [{ category: 'matches', inApp: true, email: true, emailMode: 'immediate' }] }, { token: seeker.token });
+      expect(prefs.status).toBe(200);
       const profile = profileBody({
         fullName: SEEKER_NAME,
         nationality: 'EG',
@@ -73,7 +96,17 @@ describe('the first journey, every service its own process', () => {
       expect(match.reasons.find((r) => r.code === 'location-relocate')?.text).toMatch(/قطر/);
     }));
 
-  it('the seeker applies; the employer sees the application and shortlists it; the seeker follows it', () =>
+  it('the seeker receives an in-app notification and an e-mail in Arabic naming the vacancy', () =>
+    h.explain(async () => {
+      const inApp = await notification(seeker, 'match.found', `/vacancies/${vacancy.id}`, 'ar');
+      expect(inApp.title).toBe(`وظيفة تناسب ملفك: ${TITLE.ar}`);
+      const mail = await mailTo(SEEKER_EMAIL, (subject) => subject.includes(TITLE.ar));
+      expect(mail.subject).toMatch(/\p{Script=Arabic}/u);
+      expect(mail.html).toContain('<html lang="ar" dir="rtl">');
+      expect(mail.text).toContain(TITLE.ar);
+    }));
+
+  it('the seeker applies; the employer is told in French and sees the application; shortlists it; the seeker is told in Arabic', () =>
     h.explain(async () => {
       const applied = await h.call<Application>('POST', `/api/v1/vacancies/${vacancy.id}/applications`, { coverNote: COVER_NOTE }, { token: seeker.token });
       expect(applied.status).toBe(201);
@@ -85,6 +118,13 @@ describe('the first journey, every service its own process', () => {
       const seen = received.body.items.find((a) => a.id === applicationId);
       expect(seen?.profileSnapshot).toMatchObject({ fullName: SEEKER_NAME, nationality: 'EG' });
 
+      // The employer is told in their own language (French): by e-mail from their account's locale,
+      // in the app as their French client asks for it (in-app text is rendered on read).
+      const told = await notification(employer, 'application.received', `/vacancies/${vacancy.id}/applications`, 'fr');
+      expect(told.title).toMatch(/^Nouvelle candidature pour /);
+      const employerMail = await mailTo(employer.email, (subject) => subject.startsWith('Nouvelle candidature pour '));
+      expect(employerMail.html).toContain('<html lang="fr" dir="ltr">');
+
       const moved = await h.call<Application>('PATCH', `/api/v1/applications/${applicationId}`, { status: 'shortlisted' }, { token: employer.token });
       expect(moved.status).toBe(200);
       expect(moved.body.status).toBe('shortlisted');
@@ -93,6 +133,10 @@ describe('the first journey, every service its own process', () => {
       const followed = mine.body.items.find((a) => a.id === applicationId);
       expect(followed?.status).toBe('shortlisted');
       expect(followed?.history.map((e) => e.status)).toEqual(['submitted', 'shortlisted']);
+      const shortlisted = await notification(seeker, 'application.status-changed', `/me/applications/${applicationId}`, 'ar');
+      expect(shortlisted.title).toBe(`أنت في القائمة المختصرة: ${TITLE.ar}`);
+      const shortlistMail = await mailTo(SEEKER_EMAIL, (subject) => subject.startsWith('أنت في القائمة المختصرة'));
+      expect(shortlistMail.html).toContain('<html lang="ar" dir="rtl">');
     }));
 
   it('the seeker erases their profile, and nothing personal remains in any schema', () =>
@@ -102,7 +146,7 @@ describe('the first journey, every service its own process', () => {
       expect((await h.call('DELETE', '/api/v1/me/profile', undefined, { token: seeker.token })).status).toBe(204);
 
       const schemas = await platformSchemas(h.db);
-      expect(schemas).toEqual(expect.arrayContaining(['identity', 'vacancies', 'seekers', 'matching']));
+      expect(schemas).toEqual(expect.arrayContaining(['identity', 'vacancies', 'seekers', 'matching', 'notifications']));
       const needles = [SEEKER_NAME, SEEKER_EMAIL, 'nour.journey', FIELD, COVER_NOTE];
       await eventually(async () => (await personalDataLeft(h.db, schemas, needles)).length === 0, 30_000, 250).catch(async () => {
         throw new Error(`personal data left after erasure: ${(await personalDataLeft(h.db, schemas, needles)).join('; ')}`);

@@ -85,6 +85,12 @@ describe('programmes authorisation matrix: every route × role × ownership', ()
     expect([dup.status, dup.body.code]).toEqual([409, 'EXPERT_EMAIL_TAKEN']);
     await expectCells('GET', `/api/v1/experts/${expertSN.id}`, [['anonymous', 401], ['seeker', 404], ['focalJO', 404], ['focalSN', 200], ['cooPES', 200]]);
     await expectCells('GET', '/api/v1/experts?country=JO', [['anonymous', 401], ['seeker', 403], ['focalSN', 403], ['focalJO', 200], ['cooPES', 200]]);
+    // Corrections: the focal point of the expert's country, coordinators; others learn nothing.
+    await expectCells('PATCH', `/api/v1/experts/${expertSN.id}`, [['anonymous', 401], ['seeker', 403], ['focalJO', 404], ['cooPES', 200], ['focalSN', 200]], (who) => ({ fullName: who === 'focalSN' ? 'عائشة سَلّ' : 'Aïcha Sall' }));
+    expect((await h.call('PATCH', `/api/v1/experts/${expertSN.id}`, { email: 'DUP@example.sn' }, { token: focalSN.token })).status).toBe(409);
+    expect((await h.call('PATCH', `/api/v1/experts/${expertSN.id}`, { skills: ['no.such-skill'] }, { token: focalSN.token })).status).toBe(400);
+    const renamed = await h.call<{ items: { id: string }[] }>('GET', `/api/v1/experts?q=${encodeURIComponent('عايشه')}`, undefined, { token: focalSN.token });
+    expect(renamed.body.items.map((e) => e.id)).toEqual([expertSN.id]);
     const seen = await h.call<{ items: { country: string }[] }>('GET', '/api/v1/experts', undefined, { token: focalJO.token });
     expect(new Set(seen.body.items.map((e) => e.country))).toEqual(new Set(['JO']));
   });

@@ -32,6 +32,7 @@ export class ProgrammesRpcHandlers implements OnModuleInit {
     this.rpc.handle('rpc.programmes.update-activity.v1', (request, ctx) => this.activities.update(ctx.principal, request, ctx.locale));
     this.rpc.handle('rpc.programmes.change-activity-status.v1', (request, ctx) => this.activities.changeStatus(ctx.principal, request, ctx.locale));
     this.rpc.handle('rpc.programmes.create-expert.v1', (request, ctx) => this.experts.create(ctx.principal, request));
+    this.rpc.handle('rpc.programmes.update-expert.v1', (request, ctx) => this.experts.update(ctx.principal, request));
     this.rpc.handle('rpc.programmes.get-expert.v1', (request, ctx) => this.experts.get(ctx.principal, request.expertId));
     this.rpc.handle('rpc.programmes.search-experts.v1', (request, ctx) => this.experts.search(ctx.principal, request));
     this.rpc.handle('rpc.programmes.enroll.v1', (request, ctx) => this.enrollments.enroll(ctx.principal, request));

@@ -29,6 +29,7 @@ import {
   Role,
   SearchExpertsRequest,
   UpdateActivityRequest,
+  UpdateExpertRequest,
   type Principal,
 } from '@olp/contracts';
 import { RpcClient } from '@olp/messaging';
@@ -309,6 +310,16 @@ export class ExpertsController {
   async search(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal, @RequestLocale() locale: Locale): Promise<ExpertPage> {
     const request = await validatePayload(SearchExpertsRequest, queryOf(query, ['limit']));
     return this.rpc.request('rpc.programmes.search-experts.v1', request, { principal, locale });
+  }
+
+  @Patch(':id')
+  @ApiBearerAuth()
+  @Roles(Role.FocalPoint, Role.Coordinator, Role.Admin)
+  @ApiOperation({ summary: "Correct an expert's entry (focal points: their country's)", description: 'Absent fields stay as they are; the e-mail stays unique.' })
+  @ApiOkResponse({ type: ExpertView })
+  @ApiProblems(400, 401, 403, 404, 409, 415)
+  update(@UuidParam('id') id: string, @Body() body: UpdateExpertRequest, @CurrentPrincipal() principal: Principal, @RequestLocale() locale: Locale): Promise<ExpertView> {
+    return this.rpc.request('rpc.programmes.update-expert.v1', { ...body, expertId: id }, { principal, locale });
   }
 
   @Get(':id')

@@ -13,6 +13,7 @@ import {
   type Gender,
   type Principal,
   type SearchExpertsRequest,
+  type UpdateExpertCommand,
 } from '@olp/contracts';
 import { DATA_SOURCE, isUniqueViolation, queryRow, queryRows } from '@olp/persistence';
 import { foldForSearch, Taxonomy } from '@olp/reference-data';
@@ -77,13 +78,7 @@ export class ExpertsService {
   async create(principal: Principal | undefined, request: CreateExpertRequest): Promise<ExpertView> {
     const who = caller(principal);
     if (!(isAdmin(who) || isCoordinatorRole(who) || isFocalPointOf(who, request.country))) throw forbidden();
-    const problems: FieldError[] = [];
-    request.skills.forEach((id, i) => {
-      if (!this.taxonomy.hasSkill(id)) problems.push({ field: `skills[${i}]`, rule: 'unknownSkill' });
-    });
-    request.iscoCodes.forEach((code, i) => {
-      if (!this.taxonomy.isIscoCode(code)) problems.push({ field: `iscoCodes[${i}]`, rule: 'unknownOccupation' });
-    });
+    const problems = this.expertiseProblems(request.skills, request.iscoCodes);
     if (problems.length > 0) throw invalid(problems);
     try {
       const created = await queryRow<ExpertRow>(
@@ -110,6 +105,35 @@ export class ExpertsService {
     } catch (error) {
       if (isUniqueViolation(error, 'experts_email_key')) throw new DomainError(ErrorCode.ExpertEmailTaken);
       if (isUniqueViolation(error, 'experts_user_key')) throw invalid([{ field: 'userId', rule: 'isUnique' }]);
+      throw error;
+    }
+  }
+
+  /** Corrects an entry: coordinators and admins any, focal points their country's (others learn nothing: EXPERT_NOT_FOUND). */
+  async update(principal: Principal | undefined, command: UpdateExpertCommand): Promise<ExpertView> {
+    const who = caller(principal);
+    const { expertId, ...changes } = command;
+    const expert = await this.load(this.dataSource.manager, expertId);
+    if (!expert || !(isAdmin(who) || isCoordinatorRole(who) || isFocalPointOf(who, expert.country.trim()))) throw new DomainError(ErrorCode.ExpertNotFound);
+    const problems = this.expertiseProblems(changes.skills ?? [], changes.iscoCodes ?? []);
+    if (problems.length > 0) throw invalid(problems);
+    const columns: Record<string, unknown> = {};
+    if (changes.fullName !== undefined) Object.assign(columns, { full_name: changes.fullName, name_folded: foldForSearch(changes.fullName) });
+    if (changes.email !== undefined) columns['email'] = changes.email;
+    if (changes.phone !== undefined) columns['phone'] = changes.phone;
+    if (changes.gender !== undefined) columns['gender'] = changes.gender;
+    if (changes.institution !== undefined) columns['institution'] = changes.institution;
+    if (changes.languages !== undefined) columns['languages'] = changes.languages;
+    if (changes.skills !== undefined) columns['skills'] = changes.skills;
+    if (changes.iscoCodes !== undefined) columns['isco_codes'] = changes.iscoCodes;
+    if (Object.keys(columns).length === 0) return toExpertView(expert);
+    const params: unknown[] = [expertId];
+    const assignments = Object.entries(columns).map(([name, value]) => `${name} = $${params.push(value)}`);
+    try {
+      const updated = await queryRow<ExpertRow>(this.dataSource, `UPDATE programmes.experts x SET ${assignments.join(', ')} WHERE x.id = $1 RETURNING ${EXPERT_COLUMNS}`, params);
+      return toExpertView(updated!);
+    } catch (error) {
+      if (isUniqueViolation(error, 'experts_email_key')) throw new DomainError(ErrorCode.ExpertEmailTaken);
       throw error;
     }
   }
@@ -159,6 +183,18 @@ export class ExpertsService {
 
   async loadMany(em: EntityManager, expertIds: string[]): Promise<ExpertRow[]> {
     return queryRows<ExpertRow>(em, `SELECT ${EXPERT_COLUMNS} FROM programmes.experts x WHERE x.id = ANY($1::uuid[])`, [expertIds]);
+  }
+
+  /** Skills must be in the skills taxonomy, ISCO codes in ISCO-08. */
+  private expertiseProblems(skills: string[], iscoCodes: string[]): FieldError[] {
+    const problems: FieldError[] = [];
+    skills.forEach((id, i) => {
+      if (!this.taxonomy.hasSkill(id)) problems.push({ field: `skills[${i}]`, rule: 'unknownSkill' });
+    });
+    iscoCodes.forEach((code, i) => {
+      if (!this.taxonomy.isIscoCode(code)) problems.push({ field: `iscoCodes[${i}]`, rule: 'unknownOccupation' });
+    });
+    return problems;
   }
 
   private maySee(who: Principal, expert: ExpertRow): boolean {

@@ -44,6 +44,7 @@ import {
   RecordAttendanceCommand,
   SearchExpertsRequest,
   UpdateActivityCommand,
+  UpdateExpertCommand,
 } from './programmes/programmes-model.v1.js';
 import {
   ListNotificationsRequest,
@@ -125,6 +126,7 @@ export const RPC = {
   'rpc.programmes.change-activity-status.v1': { request: ChangeActivityStatusCommand, response: ActivityView },
   'rpc.programmes.create-expert.v1': { request: CreateExpertRequest, response: ExpertView },
   'rpc.programmes.get-expert.v1': { request: ExpertRef, response: ExpertView },
+  'rpc.programmes.update-expert.v1': { request: UpdateExpertCommand, response: ExpertView },
   'rpc.programmes.search-experts.v1': { request: SearchExpertsRequest, response: ExpertPage },
   'rpc.programmes.enroll.v1': { request: EnrollCommand, response: EnrollmentView },
   'rpc.programmes.list-enrollments.v1': { request: ListEnrollmentsRequest, response: EnrollmentPage },

@@ -368,6 +368,44 @@ export class CreateExpertRequest {
   userId?: string;
 }
 
+/** A focal point (their country's experts), coordinator or admin corrects an entry; absent fields stay. */
+export class UpdateExpertRequest {
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Length(1, 200) fullName?: string;
+  @ApiPropertyOptional({ description: 'Unique in the registry' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 ()-]{5,30}$/) phone?: string;
+  @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS) gender?: Gender;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Length(1, 200) institution?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsLanguageCode({ each: true })
+  languages?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  skills?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(/^\d{1,4}$/, { each: true })
+  iscoCodes?: string[];
+}
+
+export class UpdateExpertCommand extends UpdateExpertRequest {
+  @IsUUID() expertId: string;
+}
+
 export class ExpertRef {
   @IsUUID() expertId: string;
 }

@@ -122,7 +122,7 @@ function makeSeeker(s, i) {
   const jobs = rand() < 0.2 ? 0 : int(1, 3);
   for (let j = 0; j < jobs; j++) {
     const code = j === 0 ? occupation : rand() < 0.5 ? occupation.slice(0, 3) + occupation[3] : s.occupation(rand);
-    experience.push({ iscoCode: code, years: Math.round(rand() * 80) / 10 });
+    experience.push({ iscoCode: code, years: Math.round(rand() * 8) } /* whole years, as the contract (ExperienceDto) requires */);
   }
   const desired = [occupation];
   if (rand() < 0.4) desired.push(rand() < 0.5 ? occupation.slice(0, 2) : s.occupation(rand));

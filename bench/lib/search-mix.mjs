@@ -1,9 +1,11 @@
-// The search benchmark's request mix: a few hundred distinct searches as a user population would
-// send them to GET /api/v1/vacancies. Free text in each language (common and rare words, Arabic
-// with and without harakat and hamza on alef, French with and without accents, a phrase, a
-// negation, a word nothing matches), filters alone and combined, text with filters, both sorts,
-// and later pages through `nextCursor` (added once the first pages were fetched).
+// The search benchmark's request mix: about 1,500 distinct searches as a user population would
+// send them to GET /api/v1/vacancies, requested with a Zipf-like popularity (`popularity`). Free
+// text in each language (common and rare words, Arabic with and without harakat and hamza on alef,
+// French with and without accents, a phrase, a negation, a word nothing matches), filters alone and
+// combined in each reader language, text with each kind of filter, both sorts, and later pages
+// through `nextCursor` (added once the first pages were fetched).
 import { URLSearchParams } from 'node:url';
+import { prng } from './vacancy-corpus.mjs';
 
 /** [query, language]: common words match 5–20 % of the vacancies, rare ones a few hundred or none. */
 const TEXT = [
@@ -46,10 +48,10 @@ function filters(daysAgo) {
   ];
 }
 
-/** What a text query gets combined with, in turn. */
+/** What a text query gets combined with: each kind of filter once, two of them in recency order. */
 function textFilters(lang, i, daysAgo) {
   const countries = COUNTRY_BY_LANG[lang];
-  const options = [
+  return [
     { country: countries[i % countries.length] },
     { workMode: ['remote'] },
     { postedSince: daysAgo(7) },
@@ -58,7 +60,6 @@ function textFilters(lang, i, daysAgo) {
     { occupation: '2' },
     { country: countries[(i + 1) % countries.length], workMode: ['on-site', 'hybrid'] },
   ];
-  return [options[i % options.length], options[(i + 3) % options.length]];
 }
 
 /**
@@ -71,10 +72,16 @@ export function firstPages(today = new Date()) {
   const mix = [];
   TEXT.forEach(([q, lang], i) => {
     mix.push({ kind: 'text', lang, request: { q } });
-    if (i % 3 === 0) mix.push({ kind: 'text', lang, request: { q, sort: 'recency' } });
-    for (const f of textFilters(lang, i, daysAgo)) mix.push({ kind: 'text + filters', lang, request: { q, ...f, ...(i % 4 === 1 ? { sort: 'recency' } : {}) } });
+    mix.push({ kind: 'text', lang, request: { q, sort: 'recency' } });
+    // Read in another language too: another title language, another cache entry.
+    mix.push({ kind: 'text', lang: langs[(langs.indexOf(lang) + 1 + (i % 2)) % 3], request: { q } });
+    textFilters(lang, i, daysAgo).forEach((f, j) => mix.push({ kind: 'text + filters', lang, request: { q, ...f, ...((i + j) % 4 === 1 ? { sort: 'recency' } : {}) } }));
   });
-  filters(daysAgo).forEach((f, i) => mix.push({ kind: Object.keys(f).length ? 'filters' : 'browse', lang: langs[i % 3], request: f }));
+  // Filters alone, in each reader language.
+  filters(daysAgo).forEach((f, i) => {
+    for (const lang of langs) mix.push({ kind: Object.keys(f).length ? 'filters' : 'browse', lang, request: f });
+    if (i % 2 === 0) mix.push({ kind: Object.keys(f).length ? 'filters' : 'browse', lang: langs[i % 3], request: { ...f, limit: 50 } });
+  });
   // A few page sizes other than the default.
   mix.push({ kind: 'browse', lang: 'en', request: { limit: 50 } });
   mix.push({ kind: 'text', lang: 'en', request: { q: 'engineer', limit: 10 } });
@@ -83,23 +90,59 @@ export function firstPages(today = new Date()) {
 }
 
 /**
- * Later pages: for every third first page with a next page, page 2; for every other one of those,
- * page 3 too. `fetched` is `[entry, result]` for the first pages; `fetchNext(entry, cursor)` fetches
- * the following page and returns its result.
+ * Later pages: for every other first page with a next page, page 2; for every other one of those,
+ * page 3 too. `fetched` is `[entry, result]` for the first pages; `fetchNext(entry)` fetches the
+ * page and returns its result.
  */
 export async function laterPages(fetched, fetchNext) {
   const pages = [];
   let n = 0;
   for (const [entry, result] of fetched) {
-    if (!result.nextCursor || n++ % 3 !== 0) continue;
+    if (!result.nextCursor || n++ % 2 !== 0) continue;
     const second = { kind: 'page 2+', lang: entry.lang, request: { ...entry.request, cursor: result.nextCursor } };
     pages.push(second);
-    if (n % 2 === 0) {
+    if (n % 4 === 1) {
       const next = await fetchNext(second);
       if (next.nextCursor) pages.push({ kind: 'page 2+', lang: entry.lang, request: { ...entry.request, cursor: next.nextCursor } });
     }
   }
   return pages;
+}
+
+/**
+ * The order requests are sent in: `length` draws from a Zipf distribution (exponent `s`) over the
+ * mix, so a few searches are very popular and most are rare, as in real search logs. Popularity
+ * ranks: first pages before later ones (a page 2 is only asked after its page 1), otherwise a seeded
+ * shuffle, so popular and rare searches of every kind occur. Returns indexes into `mix`.
+ */
+export function popularity(mix, { seed = 1, s = 1, length = 200_000 } = {}) {
+  const random = prng(seed * 7919 + 17);
+  const firsts = mix.map((e, i) => i).filter((i) => !mix[i].request.cursor);
+  const laters = mix.map((e, i) => i).filter((i) => mix[i].request.cursor);
+  const shuffle = (a) => {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  };
+  const ranked = [...shuffle(firsts), ...shuffle(laters)];
+  const cumulative = [];
+  let sum = 0;
+  for (let r = 1; r <= ranked.length; r++) cumulative.push((sum += 1 / r ** s));
+  const order = new Array(length);
+  for (let k = 0; k < length; k++) {
+    const x = random() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    order[k] = ranked[lo];
+  }
+  return order;
 }
 
 /** The gateway path for a request: lists as repeated parameters, `lang` for the reply's language. */

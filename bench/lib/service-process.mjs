@@ -39,14 +39,14 @@ export function stopChild(child, graceMs = 10_000) {
 }
 
 /**
- * Starts `node main` with `env` (over this process's environment), registers its stop with
+ * Starts `node [...nodeArgs] main` with `env` (over this process's environment), registers its stop with
  * `cleanup`, and waits until GET `readyUrl` answers 200. Returns `{ child, pid, output, stop }`;
  * `stop()` stops it now (and not again at exit).
  */
-export async function startService({ label, main, env, cwd, readyUrl, cleanup, timeoutMs = 90_000 }) {
+export async function startService({ label, main, env, cwd, readyUrl, cleanup, timeoutMs = 90_000, nodeArgs = [] }) {
   // An `undefined` value removes the variable (the service's default applies).
   const fullEnv = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined));
-  const child = spawn(process.execPath, [main], { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, main], { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   const output = [];
   const keep = (chunk) => {

@@ -15,6 +15,8 @@ import { SeekersConfig } from '../../apps/seekers/src/seekers.config.js';
 import { SeekersModule } from '../../apps/seekers/src/seekers.module.js';
 import { VacanciesConfig } from '../../apps/vacancies/src/vacancies.config.js';
 import { VacanciesModule } from '../../apps/vacancies/src/vacancies.module.js';
+import { ProgrammesConfig } from '../../apps/programmes/src/programmes.config.js';
+import { ProgrammesModule } from '../../apps/programmes/src/programmes.module.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, ApiClient } from './api-client.js';
 
 export { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiResponse, type CallOptions } from './api-client.js';
@@ -30,6 +32,7 @@ export class PlatformHarness extends ApiClient {
   vacancies?: NestFastifyApplication;
   seekers?: NestFastifyApplication;
   matching?: NestFastifyApplication;
+  programmes?: NestFastifyApplication;
   notifications?: NestFastifyApplication;
   /** The SMTP server the notifications service sends to (messages kept, parsed). */
   readonly smtp = new SmtpCatcher();
@@ -42,7 +45,7 @@ export class PlatformHarness extends ApiClient {
    * services share the test file's database, each in its own schema with its own role, as in
    * production.
    */
-  async start(label: string, gatewayEnv: Record<string, string> = {}, options: { identityOnly?: boolean } = {}): Promise<this> {
+  async start(label: string, gatewayEnv: Record<string, string> = {}, options: { identityOnly?: boolean; programmes?: boolean } = {}): Promise<this> {
     this.db = await createTestDatabase(label);
     this.prefix = testMessagingPrefix(label);
     await this.startIdentity();
@@ -58,6 +61,8 @@ export class PlatformHarness extends ApiClient {
         DELIVERY_BACKOFF_MS: '200',
       });
     }
+    // The programmes service only where a test asks for it (`identityOnly` + `programmes` starts just those two).
+    if (options.programmes) this.programmes = await this.startService(ProgrammesModule, ProgrammesConfig, 'programmes');
     this.gateway = await this.startGateway(gatewayEnv);
     this.baseUrl = await this.gateway.getUrl();
     return this;
@@ -136,6 +141,7 @@ export class PlatformHarness extends ApiClient {
     await this.vacancies?.close().catch(() => undefined);
     await this.seekers?.close().catch(() => undefined);
     await this.matching?.close().catch(() => undefined);
+    await this.programmes?.close().catch(() => undefined);
     await this.notifications?.close().catch(() => undefined);
     await this.smtp.stop().catch(() => undefined);
     await this.db?.drop().catch(() => undefined);

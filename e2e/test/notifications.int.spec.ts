@@ -1,5 +1,7 @@
 import { eventually } from '@olp/testing';
 import { actor, profileBody, vacancyBody, type Actor } from '../src/labour-fixtures.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NotificationStreamHub } from '../../apps/gateway/src/notifications/notification-stream.hub.js';
 import { PlatformHarness } from '../src/platform-harness.js';
 
 type Notification = { id: string; sequence: string; type: string; title: string; body: string; link: string; readAt: string | null; email: { status: string } };
@@ -11,11 +13,13 @@ let employer: Actor;
 let seeker: Actor;
 let other: Actor;
 let orgId: string;
+let second: NestFastifyApplication;
 let secondGateway: string;
 
 beforeAll(async () => {
   await h.start('notify');
-  secondGateway = await (await h.startGateway()).getUrl();
+  second = await h.startGateway();
+  secondGateway = await second.getUrl();
   employer = await actor(h, 'hr@gulf-safety.qa', 'employer', 'QA', 'en');
   seeker = await actor(h, 'amina.notify@example.jo', 'seeker', 'JO', 'ar');
   other = await actor(h, 'omar.notify@example.eg', 'seeker', 'EG', 'fr');
@@ -123,7 +127,10 @@ describe('notifications through the gateway', () => {
     const pushed = await eventually(async () => live.events.find((e) => e.data.type === 'application.status-changed'));
     expect(pushed.data.title).toBe('أنت في القائمة المختصرة: مفتش سلامة');
     expect(pushed.id).toBe(pushed.data.sequence);
+    expect(second.get(NotificationStreamHub).openStreams).toBe(1);
     live.close();
+    // The replica lets go of a stream whose client went away.
+    await eventually(async () => second.get(NotificationStreamHub).openStreams === 0);
 
     // Missed while disconnected: delivered first on reconnecting, through the other replica.
     expect((await h.call('PATCH', `/api/v1/applications/${applied.body.id}`, { status: 'interview' }, { token: employer.token })).status).toBe(200);

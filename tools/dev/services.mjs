@@ -16,7 +16,7 @@ export const SERVICES = [
   { name: 'vacancies', port: 3002, database: true, taxonomy: true },
   { name: 'seekers', port: 3003, database: true, taxonomy: true },
   { name: 'matching', port: 3004, database: true, taxonomy: true },
-  // { name: 'programmes', port: 3006, database: true },
+  { name: 'programmes', port: 3006, database: true, taxonomy: true },
   {
     name: 'notifications',
     port: 3005,

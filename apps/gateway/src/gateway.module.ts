@@ -20,6 +20,7 @@ import { JwksController } from './routes/jwks.controller.js';
 import { MeController } from './routes/me.controller.js';
 import { ReferenceController } from './routes/reference.controller.js';
 import { UsersController } from './routes/users.controller.js';
+import { ActivitiesController, CertificatesController, EnrollmentsController, ExpertsController, ProgrammesController } from './routes/programmes.controller.js';
 
 export interface GatewayModuleOptions {
   config: GatewayConfig;
@@ -46,6 +47,11 @@ export class GatewayModule {
         ApplicationsController,
         ProfileController,
         MatchesController,
+        ProgrammesController,
+        ActivitiesController,
+        ExpertsController,
+        EnrollmentsController,
+        CertificatesController,
         NotificationsController,
       ],
       providers: [

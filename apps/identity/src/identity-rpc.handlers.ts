@@ -17,6 +17,7 @@ export class IdentityRpcHandlers implements OnModuleInit {
   onModuleInit(): void {
     this.rpc.handle('rpc.identity.register.v1', (request) => this.users.register(request));
     this.rpc.handle('rpc.identity.create-user.v1', (request, ctx) => this.users.createByAdmin(ctx.principal, request));
+    this.rpc.handle('rpc.identity.set-roles.v1', (request, ctx) => this.users.setRoles(ctx.principal, request));
     this.rpc.handle('rpc.identity.login.v1', (request) => this.auth.login(request));
     this.rpc.handle('rpc.identity.refresh.v1', (request) => this.auth.refresh(request.refreshToken));
     this.rpc.handle('rpc.identity.logout.v1', async (request) => {

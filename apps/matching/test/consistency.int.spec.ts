@@ -99,7 +99,7 @@ describe('incremental matching against a rebuild and across replicas (real Postg
     const recomputed = await single.rebuild({ replay: false });
     expect(recomputed.replayed).toEqual({});
     expectSameMatches(await single.matches(), one);
-  });
+  }, 240000); // two settles of up to 60 s each, a replay and a recompute: more than the default 60 s on a loaded machine
 
   it('keeps matching incrementally after a rebuild: running replicas reload their index on the new epoch', async () => {
     await replicated.rebuild();

@@ -146,7 +146,11 @@ describe('sending failures', () => {
     }
     const mail = await eventually(async () => h.smtp.to(seeker.email)[0], 20_000);
     expect(mail.subject).toBe(`You have an offer: ${TITLE.en}`);
-    const [delivered] = await h.rowsFor<{ status: string; last_error: string | null }>('deliveries', seeker.userId);
+    // The SMTP server has the message before the worker records the send: wait for the record.
+    const delivered = await eventually(async () => {
+      const [d] = await h.rowsFor<{ status: string; last_error: string | null }>('deliveries', seeker.userId);
+      return d?.status === 'pending' ? undefined : d;
+    });
     expect(delivered).toMatchObject({ status: 'sent', last_error: null });
   });
 

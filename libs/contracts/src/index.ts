@@ -13,5 +13,7 @@ export * from './events/vacancies/vacancy-events.v1.js';
 export * from './events/seekers/seeker-events.v1.js';
 export * from './rpc/matching/matching-model.v1.js';
 export * from './events/matching/match-events.v1.js';
+export * from './rpc/programmes/programmes-model.v1.js';
+export * from './events/programmes/programme-events.v1.js';
 export * from './rpc/notifications/notifications-model.v1.js';
 export * from './events/notifications/notification-events.v1.js';

@@ -15,3 +15,13 @@ export async function queryRows<T>(db: DataSource | EntityManager, sql: string, 
 export async function queryRow<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
   return (await queryRows<T>(db, sql, params))[0];
 }
+
+const UNIQUE_VIOLATION = '23505';
+
+/** A unique-index violation from pg, directly or wrapped by TypeORM's QueryFailedError. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  const name = e?.driverError?.constraint ?? e?.constraint;
+  return code === UNIQUE_VIOLATION && (constraint === undefined || name === constraint);
+}

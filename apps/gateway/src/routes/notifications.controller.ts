@@ -103,7 +103,9 @@ export class NotificationsController {
     });
     raw.write('retry: 3000\n\n');
     const connection = this.hub.open(principal, locale, after, { write: (chunk) => raw.write(chunk), end: () => raw.end() });
-    request.raw.once('close', () => this.hub.close(connection));
+    raw.once('close', () => this.hub.close(connection));
+    // The client may have gone while the starting point was being asked for.
+    if (request.raw.destroyed || raw.destroyed) this.hub.close(connection);
   }
 
   @Post('notifications/read-all')

@@ -11,6 +11,7 @@ import {
   type CreateUserRequest,
   type Principal,
   type RegisterUserRequest,
+  type SetUserRolesCommand,
   type UpdateMeRequest,
   type UserView,
 } from '@olp/contracts';
@@ -23,6 +24,25 @@ import { UserEntity } from './user.entity.js';
 import { normalizeEmail, toUserView } from './user-view.js';
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The country scope that goes with `roles`: coordinators and focal points need one, a focal point
+ * acts for exactly one member state, and other roles have none.
+ */
+function checkedScope(roles: Role[], requested: string[] | undefined): string[] {
+  const scope = requested ?? [];
+  const scoped = roles.some((role) => COUNTRY_SCOPED_ROLES.includes(role));
+  if (scoped && scope.length === 0) {
+    throw new DomainError(ErrorCode.ValidationFailed, { count: 1 }, [{ field: 'countryScope', rule: 'arrayMinSize', params: { min: 1 } }]);
+  }
+  if (!scoped && scope.length > 0) {
+    throw new DomainError(ErrorCode.ValidationFailed, { count: 1 }, [{ field: 'countryScope', rule: 'arrayMaxSize', params: { max: 0 } }]);
+  }
+  if (roles.includes(Role.FocalPoint) && scope.length > 1) {
+    throw new DomainError(ErrorCode.ValidationFailed, { count: 1 }, [{ field: 'countryScope', rule: 'arrayMaxSize', params: { max: 1 } }]);
+  }
+  return scope;
+}
 
 interface NewUser {
   email: string;
@@ -55,15 +75,26 @@ export class UsersService {
   /** Admins create coordinators, focal points and other admins; scoped roles need a country scope. */
   async createByAdmin(principal: Principal | undefined, request: CreateUserRequest): Promise<UserView> {
     assertAdmin(principal);
-    const scope = request.countryScope ?? [];
-    const scoped = request.roles.some((role) => COUNTRY_SCOPED_ROLES.includes(role));
-    if (scoped && scope.length === 0) {
-      throw new DomainError(ErrorCode.ValidationFailed, { count: 1 }, [{ field: 'countryScope', rule: 'arrayMinSize', params: { min: 1 } }]);
-    }
-    if (!scoped && scope.length > 0) {
-      throw new DomainError(ErrorCode.ValidationFailed, { count: 1 }, [{ field: 'countryScope', rule: 'arrayMaxSize', params: { max: 0 } }]);
-    }
+    const scope = checkedScope(request.roles, request.countryScope);
     return toUserView(await this.create({ ...request, countryScope: scope }));
+  }
+
+  /**
+   * Admins grant or withdraw roles (coordinator, focal point, admin…) and the country scope that
+   * goes with them; services learn it from `identity.user.updated.v1`, the holder's next token
+   * (at the latest after its refresh) carries it.
+   */
+  async setRoles(principal: Principal | undefined, command: SetUserRolesCommand): Promise<UserView> {
+    assertAdmin(principal);
+    const scope = checkedScope(command.roles, command.countryScope);
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.load(em, command.userId, true);
+      user.roles = command.roles;
+      user.countryScope = scope;
+      const saved = await em.getRepository(UserEntity).save(user);
+      await this.outbox.add(em, 'identity.user.updated.v1', { ...snapshot(saved), updatedAt: saved.updatedAt.toISOString() }, { about: saved.id });
+      return toUserView(saved);
+    });
   }
 
   /** The first admin, from the environment, when no admin exists yet. Idempotent. */

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import type { SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
+import { CEFR_LEVELS } from '@olp/reference-data';
+import { DEFAULT_WEIGHTS, type ScoringWeights, type SeekerFeatures, type VacancyFeatures } from '../scoring/match-model.js';
+import { scoreMatch } from '../scoring/score-match.js';
 import { isMatchable } from './features.js';
 import { MatchIndex, mayWorkIn, related } from './match-index.js';
+import { TopList, type Ranked } from './top-list.js';
 
 const COUNTRIES = ['QA', 'JO', 'EG', 'MA'];
 const SKILLS = ['s1', 's2', 's3', 's4', 's5'];
@@ -123,5 +126,129 @@ describe('MatchIndex', () => {
     expect(mayWorkIn(base, vacancy('hybrid'))).toBe(false);
     expect(mayWorkIn({ ...base, remote: false, relocate: 'listed', relocateCountries: ['QA'] }, vacancy('on-site'))).toBe(true);
     expect(mayWorkIn({ ...base, remote: false, relocate: 'any-member-state' }, vacancy('on-site'))).toBe(true);
+  });
+
+  describe('scoring and the pruned top K', () => {
+    const TODAY = '2026-05-10';
+    const LEVEL = fc.constantFrom(...CEFR_LEVELS);
+    const LANGUAGE = fc.constantFrom('ar', 'en', 'fr');
+    // Few values, so that many pairs tie on the score and the id decides.
+    const richSeeker = (id: string) =>
+      fc
+        .tuple(
+          seekerArb(id),
+          fc.array(fc.record({ code: LANGUAGE, level: LEVEL }), { maxLength: 3 }),
+          fc.option(fc.integer({ min: 0, max: 8 })),
+          // Fractional years do not fit the packed records: those seekers take the object path.
+          fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.constant(2.5)), { maxLength: 2 }),
+        )
+        .map(([s, languages, educationLevel, years]): SeekerFeatures => ({
+          ...s,
+          languages,
+          educationLevel,
+          experience: s.experience.map((e, i) => ({ ...e, years: years[i] ?? 1 })),
+        }));
+    const richVacancy = (id: string) =>
+      fc
+        .tuple(
+          vacancyArb(id),
+          fc.array(fc.record({ code: LANGUAGE, minLevel: LEVEL }), { maxLength: 2 }),
+          fc.option(fc.integer({ min: 0, max: 8 })),
+          fc.option(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(1.5))),
+          fc.constantFrom('2026-05-01', '2027-01-01', '2027-01-01'),
+          fc.constantFrom('all-member-states' as const, 'all-member-states' as const, 'listed' as const),
+          fc.uniqueArray(fc.constantFrom(...COUNTRIES), { maxLength: 2 }),
+        )
+        .map(([v, languages, minEducationLevel, minExperienceYears, closingDate, eligibilityScope, eligibilityCountries]): VacancyFeatures => ({
+          ...v,
+          languages,
+          minEducationLevel,
+          minExperienceYears,
+          closingDate,
+          eligibilityScope,
+          eligibilityCountries,
+        }));
+    const weightsArb: fc.Arbitrary<ScoringWeights> = fc.oneof(
+      fc.constant(DEFAULT_WEIGHTS),
+      fc
+        .record({
+          essentialSkills: fc.integer({ min: 0, max: 4 }),
+          optionalSkills: fc.integer({ min: 0, max: 4 }),
+          occupation: fc.integer({ min: 0, max: 4 }),
+          languages: fc.integer({ min: 0, max: 4 }),
+          education: fc.integer({ min: 0, max: 4 }),
+          experience: fc.integer({ min: 0, max: 4 }),
+        })
+        .filter((w) => Object.values(w).some((x) => x > 0)),
+    );
+    const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`);
+    const few = Array.from({ length: 8 }, (_, i) => `v${i}`);
+
+    it('scores every eligible candidate as scoreMatch does, and its pruned top K equals the brute-force top K, on both sides', () => {
+      fc.assert(
+        fc.property(
+          fc.tuple(...many.map((id) => richSeeker(id))),
+          fc.tuple(...few.map((id) => richVacancy(id))),
+          fc.uniqueArray(fc.constantFrom(...many), { maxLength: 10 }),
+          fc.uniqueArray(fc.constantFrom(...few), { maxLength: 3 }),
+          weightsArb,
+          fc.integer({ min: 1, max: 12 }),
+          (seekerList, vacancyList, droppedSeekers, droppedVacancies, weights, k) => {
+            const index = new MatchIndex(weights);
+            for (const s of seekerList) index.putSeeker(s);
+            for (const v of vacancyList) index.putVacancy({ features: v, title: { en: v.vacancyId } });
+            // Removals leave holes in the postings and free slots; re-adding some reuses them.
+            for (const id of droppedSeekers) index.removeSeeker(id);
+            for (const id of droppedVacancies) index.removeVacancy(id);
+            for (const id of droppedSeekers.slice(0, 3)) index.putSeeker(seekerList[many.indexOf(id)]!);
+            const seekers = seekerList.filter((s) => isMatchable(s) && index.seeker(s.seekerId));
+            const vacancies = vacancyList.filter((v) => index.vacancy(v.vacancyId));
+
+            const brute = (pairs: [string, VacancyFeatures, SeekerFeatures][]): Map<string, number> => {
+              const out = new Map<string, number>();
+              for (const [id, v, s] of pairs) {
+                if (!related(s, v)) continue;
+                const result = scoreMatch(v, s, weights, TODAY);
+                if (result) out.set(id, result.score);
+              }
+              return out;
+            };
+            const best = (scores: Map<string, number>, n: number): Ranked[] => [...TopList.best(n, [...scores].map(([id, score]) => ({ id, score }))).entries()];
+
+            for (const v of vacancies) {
+              const expected = brute(seekers.map((s) => [s.seekerId, v, s]));
+              expect(index.scoreSeekersFor(v.vacancyId, TODAY).scores).toEqual(expected);
+              expect(index.topSeekersFor(v.vacancyId, k, TODAY)).toEqual(best(expected, k));
+            }
+            for (const s of seekers) {
+              const expected = brute(vacancies.map((v) => [v.vacancyId, v, s]));
+              expect(index.scoreVacanciesFor(s.seekerId, TODAY).scores).toEqual(expected);
+              expect(index.topVacanciesFor(s.seekerId, k, TODAY)).toEqual(best(expected, k));
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('prunes: with a small K most candidates of a large population are never scored fully', () => {
+      const index = new MatchIndex();
+      const vacancy: VacancyFeatures = {
+        vacancyId: 'v', employerId: 'e', iscoCode: '2149', essentialSkills: ['a', 'b', 'c', 'd'], optionalSkills: [], languages: [], minEducationLevel: null,
+        minExperienceYears: null, country: 'QA', workMode: 'on-site', eligibilityScope: 'all-member-states', eligibilityCountries: [], closingDate: '2999-01-01', status: 'published',
+      };
+      for (let i = 0; i < 1000; i++) {
+        index.putSeeker({
+          seekerId: `s${String(i).padStart(4, '0')}`, nationality: 'QA', residenceCountry: 'QA', languages: [], educationLevel: null, experience: [],
+          skills: i % 100 === 0 ? ['a', 'b', 'c', 'd'] : ['a'], desiredOccupations: [], relocate: 'none', relocateCountries: [], remote: false,
+          consentToMatching: true, visibility: 'matching',
+        });
+      }
+      index.putVacancy({ features: vacancy, title: { en: 'v' } });
+      const top = index.topSeekersFor('v', 10, TODAY);
+      expect(top.map((r) => r.id)).toEqual(Array.from({ length: 10 }, (_, i) => `s${String(i * 100).padStart(4, '0')}`));
+      expect(index.lastScored).toBeLessThan(100);
+      expect(index.scoreSeekersFor('v', TODAY).scores.size).toBe(1000);
+    });
   });
 });

@@ -77,8 +77,8 @@ const key = (v: string, s: string): string => `${v}|${s}`;
 class Operation {
   /** Pairs whose stored row may have to change (added, updated, removed). */
   readonly touched = new Map<string, Pair>();
-  /** Scores computed during this operation, by pair. */
-  readonly results = new Map<string, MatchResult>();
+  /** Scores computed during this operation, by pair (reasons are computed when a pair is stored). */
+  readonly scores = new Map<string, number>();
   readonly seekerBackfills = new Set<string>();
   readonly vacancyBackfills = new Set<string>();
   /** Vacancies or seekers scored against all their candidates, with the pairs now at or above the threshold. */
@@ -122,7 +122,7 @@ export interface RecomputeReport {
  * had changed in memory is reloaded. Everything a handler writes is in the consumer's transaction.
  */
 export class MatchingEngine {
-  readonly index = new MatchIndex();
+  readonly index: MatchIndex;
   private readonly vacancyTops = new Map<string, TopList>();
   private readonly seekerTops = new Map<string, TopList>();
   private readonly batches = new WeakMap<EntityManager, { today: string }>();
@@ -150,6 +150,7 @@ export class MatchingEngine {
     this.settings = deps.settings;
     this.logger = deps.logger;
     this.today = deps.today ?? (() => todayUtc());
+    this.index = new MatchIndex(deps.settings.weights);
   }
 
   // ---------------------------------------------------------------- lifecycle and replicas
@@ -473,30 +474,21 @@ export class MatchingEngine {
     stop?.();
   }
 
-  private scoreVacancy(entry: VacancyEntry, today: string, kind: string): Map<string, MatchResult> {
-    const results = new Map<string, MatchResult>();
-    const candidates = this.index.seekerCandidates(entry.features);
-    for (const seeker of candidates) {
-      const result = scoreMatch(entry.features, seeker, this.settings.weights, today);
-      if (result) results.set(seeker.seekerId, result);
-    }
-    this.deps.metrics?.pairsScored.inc({ kind }, candidates.length);
-    return results;
+  /** Every eligible candidate seeker of an indexed vacancy with its score (the compiled scorer, equal to `scoreMatch`'s). */
+  private scoreVacancy(vacancyId: string, today: string, kind: string): Map<string, number> {
+    const { scores, candidates } = this.index.scoreSeekersFor(vacancyId, today);
+    this.deps.metrics?.pairsScored.inc({ kind }, candidates);
+    return scores;
   }
 
-  private scoreSeeker(seeker: SeekerFeatures, today: string, kind: string): Map<string, MatchResult> {
-    const results = new Map<string, MatchResult>();
-    const candidates = this.index.vacancyCandidates(seeker);
-    for (const entry of candidates) {
-      const result = scoreMatch(entry.features, seeker, this.settings.weights, today);
-      if (result) results.set(entry.features.vacancyId, result);
-    }
-    this.deps.metrics?.pairsScored.inc({ kind }, candidates.length);
-    return results;
+  private scoreSeeker(seekerId: string, today: string, kind: string): Map<string, number> {
+    const { scores, candidates } = this.index.scoreVacanciesFor(seekerId, today);
+    this.deps.metrics?.pairsScored.inc({ kind }, candidates);
+    return scores;
   }
 
-  private aboveThreshold(results: Map<string, MatchResult>): string[] {
-    return [...results].filter(([, r]) => r.score >= this.settings.threshold).map(([id]) => id);
+  private aboveThreshold(results: Map<string, number>): string[] {
+    return [...results].filter(([, score]) => score >= this.settings.threshold).map(([id]) => id);
   }
 
   private async rescoreVacancy(em: EntityManager, op: Operation, vacancyId: string): Promise<void> {
@@ -506,9 +498,8 @@ export class MatchingEngine {
     const holders = (await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map(
       (r) => r.seeker_id,
     );
-    const entry = this.index.vacancy(vacancyId);
-    const results = entry ? this.scoreVacancy(entry, op.today, 'vacancy') : new Map<string, MatchResult>();
-    for (const [seekerId, result] of results) op.results.set(key(vacancyId, seekerId), result);
+    const results = this.scoreVacancy(vacancyId, op.today, 'vacancy');
+    for (const [seekerId, score] of results) op.scores.set(key(vacancyId, seekerId), score);
 
     const newTop = TopList.best(this.settings.vacancyTopK, ranked(results));
     for (const seekerId of oldTop.ids()) op.touch(vacancyId, seekerId);
@@ -516,7 +507,7 @@ export class MatchingEngine {
     this.vacancyTops.set(vacancyId, newTop);
 
     await this.loadSeekerTops(em, [...results.keys(), ...holders]);
-    for (const [seekerId, result] of results) this.offerToSeeker(op, seekerId, vacancyId, result.score);
+    for (const [seekerId, score] of results) this.offerToSeeker(op, seekerId, vacancyId, score);
     for (const seekerId of holders) if (!results.has(seekerId)) this.offerToSeeker(op, seekerId, vacancyId, null);
     // Stored pairs whose score stayed may still have new reasons.
     for (const seekerId of results.keys()) if (this.seekerTops.get(seekerId)!.has(vacancyId)) op.touch(vacancyId, seekerId);
@@ -529,9 +520,8 @@ export class MatchingEngine {
     const holders = (await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map(
       (r) => r.vacancy_id,
     );
-    const seeker = this.index.seeker(seekerId);
-    const results = seeker ? this.scoreSeeker(seeker, op.today, 'seeker') : new Map<string, MatchResult>();
-    for (const [vacancyId, result] of results) op.results.set(key(vacancyId, seekerId), result);
+    const results = this.scoreSeeker(seekerId, op.today, 'seeker');
+    for (const [vacancyId, score] of results) op.scores.set(key(vacancyId, seekerId), score);
 
     const newTop = TopList.best(this.settings.seekerTopK, ranked(results));
     for (const vacancyId of oldTop.ids()) op.touch(vacancyId, seekerId);
@@ -539,7 +529,7 @@ export class MatchingEngine {
     this.seekerTops.set(seekerId, newTop);
 
     await this.loadVacancyTops(em, [...results.keys(), ...holders]);
-    for (const [vacancyId, result] of results) this.offerToVacancy(op, vacancyId, seekerId, result.score);
+    for (const [vacancyId, score] of results) this.offerToVacancy(op, vacancyId, seekerId, score);
     for (const vacancyId of holders) if (!results.has(vacancyId)) this.offerToVacancy(op, vacancyId, seekerId, null);
     for (const vacancyId of results.keys()) if (this.vacancyTops.get(vacancyId)!.has(seekerId)) op.touch(vacancyId, seekerId);
     op.rescored.push({ side: 'seeker', id: seekerId, above: this.aboveThreshold(results) });
@@ -561,27 +551,28 @@ export class MatchingEngine {
 
   /** A seeker's list lost a member it cannot replace from what it holds: recompute it (scores of its other pairs did not change). */
   private backfillSeeker(op: Operation, seekerId: string): void {
-    const seeker = this.index.seeker(seekerId);
-    const results = seeker ? this.scoreSeeker(seeker, op.today, 'backfill') : new Map<string, MatchResult>();
+    // The exact best K straight from the index (bound-pruned): no other pair of this seeker is needed.
+    const best = this.index.topVacanciesFor(seekerId, this.settings.seekerTopK, op.today);
+    this.deps.metrics?.pairsScored.inc({ kind: 'backfill' }, this.index.lastScored);
     const oldTop = this.seekerTops.get(seekerId)!;
-    const newTop = TopList.best(this.settings.seekerTopK, ranked(results));
+    const newTop = new TopList(this.settings.seekerTopK, best);
     for (const vacancyId of oldTop.ids()) op.touch(vacancyId, seekerId);
-    for (const vacancyId of newTop.ids()) {
+    for (const { id: vacancyId, score } of best) {
       op.touch(vacancyId, seekerId);
-      op.results.set(key(vacancyId, seekerId), results.get(vacancyId)!);
+      op.scores.set(key(vacancyId, seekerId), score);
     }
     this.seekerTops.set(seekerId, newTop);
   }
 
   private backfillVacancy(op: Operation, vacancyId: string): void {
-    const entry = this.index.vacancy(vacancyId);
-    const results = entry ? this.scoreVacancy(entry, op.today, 'backfill') : new Map<string, MatchResult>();
+    const best = this.index.topSeekersFor(vacancyId, this.settings.vacancyTopK, op.today);
+    this.deps.metrics?.pairsScored.inc({ kind: 'backfill' }, this.index.lastScored);
     const oldTop = this.vacancyTops.get(vacancyId)!;
-    const newTop = TopList.best(this.settings.vacancyTopK, ranked(results));
+    const newTop = new TopList(this.settings.vacancyTopK, best);
     for (const seekerId of oldTop.ids()) op.touch(vacancyId, seekerId);
-    for (const seekerId of newTop.ids()) {
+    for (const { id: seekerId, score } of best) {
       op.touch(vacancyId, seekerId);
-      op.results.set(key(vacancyId, seekerId), results.get(seekerId)!);
+      op.scores.set(key(vacancyId, seekerId), score);
     }
     this.vacancyTops.set(vacancyId, newTop);
   }
@@ -641,7 +632,8 @@ export class MatchingEngine {
         if (before) deletes.push(pair);
         continue;
       }
-      const result = op.results.get(k) ?? (before ? { score: before.score, reasons: before.reasons } : this.scorePair(pair, op.today));
+      // Scored in this operation: the reasons come from the scoring core now (only for stored pairs).
+      const result = op.scores.has(k) || !before ? this.scorePair(pair, op.today) : { score: before.score, reasons: before.reasons };
       if (!result) throw new Error(`pair ${k} is in a top list but cannot be scored`);
       const unchanged =
         before &&
@@ -777,15 +769,15 @@ export class MatchingEngine {
     let pairsScored = 0;
 
     for (const vacancyId of this.index.vacancyIds().sort()) {
-      const results = this.scoreVacancy(this.index.vacancy(vacancyId)!, today, 'rebuild');
+      const results = this.scoreVacancy(vacancyId, today, 'rebuild');
       pairsScored += results.size;
       vacancyTops.set(vacancyId, TopList.best(this.settings.vacancyTopK, ranked(results)));
-      for (const [seekerId, result] of results) {
+      for (const [seekerId, score] of results) {
         let top = seekerTops.get(seekerId);
         if (!top) seekerTops.set(seekerId, (top = new TopList(this.settings.seekerTopK)));
-        top.offer(vacancyId, result.score);
+        top.offer(vacancyId, score);
         const k = key(vacancyId, seekerId);
-        if (result.score >= this.settings.threshold && notifiedKeys.has(k)) keep.add(k);
+        if (score >= this.settings.threshold && notifiedKeys.has(k)) keep.add(k);
       }
     }
 
@@ -843,8 +835,8 @@ export class MatchingEngine {
   }
 }
 
-function ranked(results: Map<string, MatchResult>): Iterable<Ranked> {
-  return [...results].map(([id, r]) => ({ id, score: r.score }));
+function ranked(results: Map<string, number>): Iterable<Ranked> {
+  return [...results].map(([id, score]) => ({ id, score }));
 }
 
 function group<T, V>(items: T[], by: (item: T) => string, value: (item: T) => V): Map<string, V[]> {

@@ -8,7 +8,7 @@ import { CLOCK, type Clock } from '../clock.js';
 import { Directory, type Recipient } from '../directory/directory.js';
 import type { NotificationsConfig } from '../notifications.config.js';
 import { NotificationsMetrics } from '../notifications-metrics.js';
-import { effectiveChoice } from '../preferences/preferences.js';
+import { effectiveChoice, type Preferences } from '../preferences/preferences.js';
 import { PreferencesStore } from '../preferences/preferences.store.js';
 import { backoffMs, digestSendTime, lastDigestMoment, nextDigestMoment, quietHoursEnd, type QuietHours } from '../schedule/schedule.js';
 import type { TemplateType } from '../templates/catalog.js';
@@ -23,6 +23,17 @@ interface ClaimedDelivery {
   type: TemplateType;
   params: TemplateParams;
   link: string;
+}
+
+/** A claimed e-mail with what deciding and rendering it needs: the directory entry and preferences, read with the claim. */
+interface DueDelivery extends ClaimedDelivery {
+  email: string | null;
+  display_name: string | null;
+  locale: Recipient['locale'] | null;
+  time_zone: string | null;
+  categories: Preferences['categories'] | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
 }
 
 interface ClaimedDigest {
@@ -116,9 +127,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     return new Date(now.getTime() + this.config.DELIVERY_LEASE_MS);
   }
 
-  private async claimDeliveries(): Promise<ClaimedDelivery[]> {
+  private async claimDeliveries(): Promise<DueDelivery[]> {
     const now = this.clock.now();
-    return queryRows<ClaimedDelivery>(
+    return queryRows<DueDelivery>(
       this.db,
       `WITH due AS (
          SELECT id FROM notifications.deliveries
@@ -128,21 +139,27 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
          UPDATE notifications.deliveries d SET lease_until = $3 FROM due WHERE d.id = due.id
          RETURNING d.id, d.notification_id, d.recipient_id, d.attempts
        )
-       SELECT c.id, c.recipient_id, c.attempts, n.category, n.type, n.params, n.link
-       FROM claimed c JOIN notifications.notifications n ON n.id = c.notification_id`,
+       SELECT c.id, c.recipient_id, c.attempts, n.category, n.type, n.params, n.link,
+              r.email, r.display_name, r.locale, r.time_zone, p.categories, p.quiet_start, p.quiet_end
+       FROM claimed c JOIN notifications.notifications n ON n.id = c.notification_id
+       LEFT JOIN notifications.recipients r ON r.user_id = c.recipient_id
+       LEFT JOIN notifications.preferences p ON p.user_id = c.recipient_id`,
       [now, this.config.DELIVERY_BATCH_SIZE, this.leaseUntil(now)],
     );
   }
 
-  private async deliver(delivery: ClaimedDelivery, report: PassReport): Promise<void> {
+  private async deliver(delivery: DueDelivery, report: PassReport): Promise<void> {
     const now = this.clock.now();
-    const recipient = await this.directory.find(this.db.manager, delivery.recipient_id);
-    if (!recipient) {
+    if (delivery.email === null || delivery.display_name === null || delivery.locale === null || delivery.time_zone === null) {
       // Events about a person can arrive before their account's: wait for the directory, within the attempts.
       await this.failed('deliveries', delivery.id, delivery.attempts, 'recipient not (yet) in the directory', 'immediate', report);
       return;
     }
-    const prefs = await this.preferences.load(this.db, delivery.recipient_id);
+    const recipient: Recipient = { userId: delivery.recipient_id, email: delivery.email, displayName: delivery.display_name, locale: delivery.locale, timeZone: delivery.time_zone };
+    const prefs: Preferences = {
+      categories: delivery.categories ?? {},
+      quietHours: delivery.quiet_start && delivery.quiet_end ? { start: delivery.quiet_start, end: delivery.quiet_end } : null,
+    };
     const choice = effectiveChoice(prefs, delivery.category);
     if (!choice.email) {
       // E-mail switched off for the category since the notification was created: it does not go.

@@ -1,4 +1,5 @@
-import type { EventPayload, EventSubject, NotificationCategory } from '@olp/contracts';
+import type { EnrollmentEventV1, EventPayload, EventSubject, NotificationCategory } from '@olp/contracts';
+import { findCountry, type LocalizedText } from '@olp/reference-data';
 import type { TemplateType } from '../templates/catalog.js';
 import type { TemplateParams } from '../templates/render.js';
 
@@ -20,9 +21,10 @@ export type DispatchTable = { [S in EventSubject]?: DispatchRule<S> };
 /**
  * Which events notify whom, in which category, with which template and parameters. Everything a
  * template needs comes from the event (the vacancy title travels in the vacancies and matching
- * events), so notifying never calls another service. Programme events (enrolment confirmed,
- * waitlisted, promoted, cancelled, nominated, rejected, certificate issued, activity cancelled) plug
- * in as further entries with their templates in `templates/catalog.ts`.
+ * events), so notifying never calls another service. Programme events name their recipients by
+ * user id (the expert when they have an account, the nominating focal point, the programme's
+ * coordinators) and carry the activity's title and dates; `activity.opened` and `completed` name
+ * no one to tell, so they have no entry.
  */
 export const DISPATCH: DispatchTable = {
   'matching.match.found.v1': (e) => [
@@ -67,7 +69,93 @@ export const DISPATCH: DispatchTable = {
       refs: { vacancyId: e.vacancyId },
       link: `/vacancies/${e.vacancyId}`,
     })),
+  'programmes.enrollment.nominated.v1': (e) => enrolment([coordinatorsTold(e, 'nominated')]),
+  'programmes.enrollment.confirmed.v1': (e) =>
+    enrolment([expertTold(e, 'programme.enrollment.confirmed', { role: e.role, startDate: noon(e.startDate), endDate: noon(e.endDate) }), nomineeUpdate(e, 'confirmed')]),
+  'programmes.enrollment.waitlisted.v1': (e) => enrolment([expertTold(e, 'programme.enrollment.waitlisted', { position: e.waitlistPosition ?? 0 }), nomineeUpdate(e, 'waitlisted')]),
+  'programmes.enrollment.promoted.v1': (e) =>
+    enrolment([
+      expertTold(e, 'programme.enrollment.promoted', { startDate: noon(e.startDate), endDate: noon(e.endDate) }),
+      nomineeUpdate(e, 'promoted'),
+      coordinatorsTold(e, 'promoted'),
+    ]),
+  'programmes.enrollment.cancelled.v1': (e) =>
+    enrolment([expertTold(e, 'programme.enrollment.ended', { outcome: 'cancelled' }), nomineeUpdate(e, 'cancelled'), coordinatorsTold(e, 'cancelled')]),
+  'programmes.enrollment.rejected.v1': (e) => enrolment([expertTold(e, 'programme.enrollment.ended', { outcome: 'rejected' }), nomineeUpdate(e, 'rejected')]),
+  'programmes.certificate.issued.v1': (e) =>
+    e.expertUserId
+      ? [
+          {
+            recipientId: e.expertUserId,
+            category: 'programmes',
+            type: 'programme.certificate.issued',
+            params: { activityTitle: e.activityTitle, certificateNumber: e.certificateNumber },
+            refs: { activityId: e.activityId, enrollmentId: e.enrollmentId, certificateNumber: e.certificateNumber },
+            link: `/certificates/${e.certificateNumber}`,
+          },
+        ]
+      : [],
+  'programmes.activity.cancelled.v1': (e) =>
+    onePerRecipient(
+      [...e.expertUserIds, ...e.focalPointIds].map((recipientId) => ({
+        recipientId,
+        category: 'essential' as const,
+        type: 'programme.activity.cancelled' as const,
+        params: { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate) },
+        refs: { activityId: e.activityId },
+        link: `/activities/${e.activityId}`,
+      })),
+    ),
 };
+
+/** Activity dates are calendar days: noon UTC shows the same day in every member state's zone. */
+function noon(day: string): string {
+  return `${day}T12:00:00Z`;
+}
+
+/** A member state's name in all three languages (the code itself if unknown). */
+function countryName(code: string): LocalizedText {
+  return findCountry(code)?.name ?? { en: code };
+}
+
+/** One notification per person even when someone holds two parts (say a coordinator who is also the expert). */
+function onePerRecipient(dispatches: Dispatch[]): Dispatch[] {
+  const seen = new Set<string>();
+  return dispatches.filter((d) => !seen.has(d.recipientId) && seen.add(d.recipientId));
+}
+
+type EnrolmentParts = (Dispatch | Dispatch[] | undefined)[];
+
+function enrolment(parts: EnrolmentParts): Dispatch[] {
+  return onePerRecipient(parts.flatMap((part) => part ?? []));
+}
+
+function enrolmentBase(e: EnrollmentEventV1): Pick<Dispatch, 'category' | 'refs' | 'link'> {
+  return { category: 'programmes', refs: { activityId: e.activityId, enrollmentId: e.enrollmentId }, link: `/activities/${e.activityId}` };
+}
+
+/** The expert, when they have an account. */
+function expertTold(e: EnrollmentEventV1, type: TemplateType, params: TemplateParams): Dispatch | undefined {
+  return e.expertUserId ? { ...enrolmentBase(e), recipientId: e.expertUserId, type, params: { activityTitle: e.activityTitle, ...params } } : undefined;
+}
+
+/** The focal point who nominated the expert, if one did. */
+function nomineeUpdate(e: EnrollmentEventV1, outcome: string): Dispatch | undefined {
+  return e.nominatedBy
+    ? { ...enrolmentBase(e), recipientId: e.nominatedBy, type: 'programme.nominee.update', params: { activityTitle: e.activityTitle, country: countryName(e.expertCountry), outcome } }
+    : undefined;
+}
+
+/** The programme's coordinators. */
+function coordinatorsTold(e: EnrollmentEventV1, event: string): Dispatch[] {
+  return e.coordinatorIds.map((recipientId) => ({
+    ...enrolmentBase(e),
+    recipientId,
+    type: 'programme.coordinator.update' as const,
+    params: { activityTitle: e.activityTitle, country: countryName(e.expertCountry), event },
+    link: `/activities/${e.activityId}/enrollments`,
+  }));
+}
 
 /** The subjects the dispatch consumer reads. */
 export const DISPATCHED_SUBJECTS = Object.keys(DISPATCH) as EventSubject[];

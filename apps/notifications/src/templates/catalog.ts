@@ -82,6 +82,123 @@ export const TEMPLATES = {
     action: SEE_VACANCY,
     texts: ['vacancyTitle'],
   },
+  // Programme notifications (issue 6). Activity dates are calendar days, passed as noon UTC so
+  // every member state's time zone shows the same day.
+  'programme.enrollment.confirmed': {
+    title: {
+      ar: 'تأكّد مكانك: {activityTitle}',
+      en: 'Your place is confirmed: {activityTitle}',
+      fr: 'Votre place est confirmée : {activityTitle}',
+    },
+    body: {
+      ar: 'أنت مسجَّل بصفتك {role, select, trainer {مدرّبًا} other {مشاركًا}} في «{activityTitle}» من {startDate, date, long} إلى {endDate, date, long}.',
+      en: 'You are enrolled as a {role, select, trainer {trainer} other {participant}} in “{activityTitle}”, from {startDate, date, long} to {endDate, date, long}.',
+      fr: 'Vous êtes inscrit·e comme {role, select, trainer {formateur·rice} other {participant·e}} à « {activityTitle} », du {startDate, date, long} au {endDate, date, long}.',
+    },
+    action: { ar: 'عرض النشاط', en: 'See the activity', fr: 'Voir l’activité' },
+    dates: ['startDate', 'endDate'],
+    texts: ['activityTitle'],
+  },
+  'programme.enrollment.waitlisted': {
+    title: {
+      ar: 'أنت في قائمة الانتظار: {activityTitle}',
+      en: 'You are on the waitlist: {activityTitle}',
+      fr: 'Vous êtes sur liste d’attente : {activityTitle}',
+    },
+    body: {
+      ar: 'المقاعد في «{activityTitle}» مكتملة حاليًا، وترتيبك في قائمة الانتظار {position}. سنُعلمك فور تحرّر مقعد لك.',
+      en: 'The seats of “{activityTitle}” are taken for now; you are number {position} on the waitlist. We will tell you as soon as a seat is yours.',
+      fr: 'Les places de « {activityTitle} » sont prises pour l’instant ; vous êtes n° {position} sur la liste d’attente. Nous vous préviendrons dès qu’une place vous revient.',
+    },
+    action: { ar: 'عرض النشاط', en: 'See the activity', fr: 'Voir l’activité' },
+    texts: ['activityTitle'],
+  },
+  'programme.enrollment.promoted': {
+    title: {
+      ar: 'تحرّر مقعد لك: {activityTitle}',
+      en: 'A seat is yours: {activityTitle}',
+      fr: 'Une place vous revient : {activityTitle}',
+    },
+    body: {
+      ar: 'تحرّر مقعد في «{activityTitle}» وأصبح لك. مشاركتك مؤكَّدة من {startDate, date, long} إلى {endDate, date, long}.',
+      en: 'A seat freed in “{activityTitle}” and it is yours: you are confirmed from {startDate, date, long} to {endDate, date, long}.',
+      fr: 'Une place s’est libérée dans « {activityTitle} » et elle est à vous : vous êtes confirmé·e du {startDate, date, long} au {endDate, date, long}.',
+    },
+    action: { ar: 'عرض النشاط', en: 'See the activity', fr: 'Voir l’activité' },
+    dates: ['startDate', 'endDate'],
+    texts: ['activityTitle'],
+  },
+  'programme.enrollment.ended': {
+    title: {
+      ar: '{outcome, select, rejected {لم يُقبل الترشيح} other {أُلغي التسجيل}}: {activityTitle}',
+      en: '{outcome, select, rejected {Nomination not retained} other {Enrolment cancelled}}: {activityTitle}',
+      fr: '{outcome, select, rejected {Candidature non retenue} other {Inscription annulée}} : {activityTitle}',
+    },
+    body: {
+      ar: '{outcome, select, rejected {لم يُقبل ترشيحك لـ«{activityTitle}».} other {أُلغي تسجيلك في «{activityTitle}».}} يمكنك متابعة أنشطة البرنامج الأخرى على المنصة.',
+      en: '{outcome, select, rejected {Your nomination for “{activityTitle}” was not retained.} other {Your enrolment in “{activityTitle}” is cancelled.}} Other activities of the programme are listed on the platform.',
+      fr: '{outcome, select, rejected {Votre candidature à « {activityTitle} » n’a pas été retenue.} other {Votre inscription à « {activityTitle} » est annulée.}} Les autres activités du programme figurent sur la plateforme.',
+    },
+    action: { ar: 'عرض الأنشطة', en: 'See the activities', fr: 'Voir les activités' },
+    texts: ['activityTitle'],
+  },
+  'programme.nominee.update': {
+    title: {
+      ar: 'مستجدّات ترشيحك: {activityTitle}',
+      en: 'Update on your nominee: {activityTitle}',
+      fr: 'Du nouveau pour votre candidat·e : {activityTitle}',
+    },
+    body: {
+      ar: 'الخبير الذي رشّحته من {country} {outcome, select, confirmed {مؤكَّد} waitlisted {في قائمة الانتظار} promoted {انتقل من قائمة الانتظار إلى مقعد مؤكَّد} cancelled {أُلغي تسجيله} rejected {لم يُقبل} other {حُدّث وضعه}} في «{activityTitle}».',
+      en: 'The expert you nominated from {country} is {outcome, select, confirmed {confirmed} waitlisted {on the waitlist} promoted {promoted from the waitlist to a confirmed seat} cancelled {no longer enrolled} rejected {not retained} other {updated}} in “{activityTitle}”.',
+      fr: 'L’expert·e que vous avez proposé·e ({country}) est {outcome, select, confirmed {confirmé·e} waitlisted {sur liste d’attente} promoted {passé·e de la liste d’attente à une place confirmée} cancelled {désinscrit·e} rejected {non retenu·e} other {mis·e à jour}} pour « {activityTitle} ».',
+    },
+    action: { ar: 'عرض الترشيحات', en: 'See the nominations', fr: 'Voir les candidatures' },
+    texts: ['activityTitle', 'country'],
+  },
+  'programme.coordinator.update': {
+    title: {
+      ar: '{event, select, nominated {ترشيح جديد} promoted {ترقية من قائمة الانتظار} other {إلغاء تسجيل}}: {activityTitle}',
+      en: '{event, select, nominated {New nomination} promoted {Promoted from the waitlist} other {Enrolment cancelled}}: {activityTitle}',
+      fr: '{event, select, nominated {Nouvelle candidature} promoted {Promotion depuis la liste d’attente} other {Inscription annulée}} : {activityTitle}',
+    },
+    body: {
+      ar: '{event, select, nominated {رشّحت نقطة الاتصال في {country} خبيرًا لـ«{activityTitle}»، وينتظر قرارك.} promoted {حصل خبير من {country} على مقعد تحرّر في «{activityTitle}».} other {أُلغي تسجيل خبير من {country} في «{activityTitle}».}}',
+      en: '{event, select, nominated {The focal point of {country} nominated an expert for “{activityTitle}”; it awaits your decision.} promoted {An expert from {country} took a freed seat in “{activityTitle}”.} other {An expert from {country} is no longer enrolled in “{activityTitle}”.}}',
+      fr: '{event, select, nominated {Le point focal ({country}) a proposé un·e expert·e pour « {activityTitle} » ; la décision vous revient.} promoted {Un·e expert·e ({country}) a obtenu une place libérée dans « {activityTitle} ».} other {Un·e expert·e ({country}) n’est plus inscrit·e à « {activityTitle} ».}}',
+    },
+    action: { ar: 'عرض التسجيلات', en: 'See the enrolments', fr: 'Voir les inscriptions' },
+    texts: ['activityTitle', 'country'],
+  },
+  'programme.activity.cancelled': {
+    title: {
+      ar: 'أُلغي النشاط: {activityTitle}',
+      en: 'Activity cancelled: {activityTitle}',
+      fr: 'Activité annulée : {activityTitle}',
+    },
+    body: {
+      ar: 'أُلغي «{activityTitle}» الذي كان مقررًا من {startDate, date, long} إلى {endDate, date, long}، وأُلغيت معه كل التسجيلات والترشيحات.',
+      en: '“{activityTitle}”, planned from {startDate, date, long} to {endDate, date, long}, is cancelled, and every enrolment and nomination with it.',
+      fr: '« {activityTitle} », prévue du {startDate, date, long} au {endDate, date, long}, est annulée, avec toutes ses inscriptions et candidatures.',
+    },
+    action: { ar: 'عرض الأنشطة', en: 'See the activities', fr: 'Voir les activités' },
+    dates: ['startDate', 'endDate'],
+    texts: ['activityTitle'],
+  },
+  'programme.certificate.issued': {
+    title: {
+      ar: 'شهادتك جاهزة: {activityTitle}',
+      en: 'Your certificate is ready: {activityTitle}',
+      fr: 'Votre attestation est prête : {activityTitle}',
+    },
+    body: {
+      ar: 'صدرت شهادة إتمامك لـ«{activityTitle}» برقم {certificateNumber}. يستطيع أي شخص التحقق منها بهذا الرقم.',
+      en: 'Your completion certificate for “{activityTitle}” is number {certificateNumber}. Anyone can verify it with that number.',
+      fr: 'Votre attestation de fin de formation pour « {activityTitle} » porte le numéro {certificateNumber}. Chacun peut la vérifier avec ce numéro.',
+    },
+    action: { ar: 'التحقق من الشهادة', en: 'Verify the certificate', fr: 'Vérifier l’attestation' },
+    texts: ['activityTitle'],
+  },
 } as const satisfies Record<string, Template>;
 
 export type TemplateType = keyof typeof TEMPLATES;

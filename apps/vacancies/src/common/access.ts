@@ -17,15 +17,8 @@ export function validationFailed(fields: FieldError[]): DomainError {
   return new DomainError(ErrorCode.ValidationFailed, { count: fields.length }, fields);
 }
 
-const UNIQUE_VIOLATION = '23505';
-
-/** A unique-index violation from pg, directly or wrapped by TypeORM's QueryFailedError. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  const name = e?.driverError?.constraint ?? e?.constraint;
-  return code === UNIQUE_VIOLATION && (constraint === undefined || name === constraint);
-}
+/** A unique-index violation from pg (@olp/persistence). */
+export { isUniqueViolation } from '@olp/persistence';
 
 /** Today's date in UTC (`YYYY-MM-DD`): closing dates are calendar days in UTC. */
 export function todayUtc(now = new Date()): string {

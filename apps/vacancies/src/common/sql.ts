@@ -1,17 +1,2 @@
-import type { DataSource, EntityManager } from 'typeorm';
-
-/**
- * Runs one statement and returns its rows. TypeORM's PostgreSQL driver returns `[rows, count]`
- * for UPDATE and DELETE (RETURNING included) and plain rows otherwise; callers get rows always.
- */
-export async function rows<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  const result = (await db.query(sql, params)) as unknown;
-  if (!Array.isArray(result)) return [];
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
-
-/** The first row, if any. */
-export async function row<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
-  return (await rows<T>(db, sql, params))[0];
-}
+/** One statement's rows, and its first row (@olp/persistence; the names this service's queries use). */
+export { queryRows as rows, queryRow as row } from '@olp/persistence';

@@ -3,6 +3,18 @@ import { SeekerConsentChangedV1, SeekerErasedV1, SeekerProfileUpdatedV1 } from '
 import { MatchFoundV1 } from './matching/match-events.v1.js';
 import { NotificationCreatedV1 } from './notifications/notification-events.v1.js';
 import {
+  ActivityCancelledV1,
+  ActivityCompletedV1,
+  ActivityOpenedV1,
+  CertificateIssuedV1,
+  EnrollmentCancelledV1,
+  EnrollmentConfirmedV1,
+  EnrollmentNominatedV1,
+  EnrollmentPromotedV1,
+  EnrollmentRejectedV1,
+  EnrollmentWaitlistedV1,
+} from './programmes/programme-events.v1.js';
+import {
   ApplicationStatusChangedV1,
   EmployerMemberAddedV1,
   EmployerMemberRemovedV1,
@@ -33,6 +45,16 @@ export const EVENTS = {
   'seekers.profile.updated.v1': SeekerProfileUpdatedV1,
   'seekers.consent.changed.v1': SeekerConsentChangedV1,
   'seekers.seeker.erased.v1': SeekerErasedV1,
+  'programmes.activity.opened.v1': ActivityOpenedV1,
+  'programmes.activity.cancelled.v1': ActivityCancelledV1,
+  'programmes.activity.completed.v1': ActivityCompletedV1,
+  'programmes.enrollment.nominated.v1': EnrollmentNominatedV1,
+  'programmes.enrollment.confirmed.v1': EnrollmentConfirmedV1,
+  'programmes.enrollment.waitlisted.v1': EnrollmentWaitlistedV1,
+  'programmes.enrollment.promoted.v1': EnrollmentPromotedV1,
+  'programmes.enrollment.cancelled.v1': EnrollmentCancelledV1,
+  'programmes.enrollment.rejected.v1': EnrollmentRejectedV1,
+  'programmes.certificate.issued.v1': CertificateIssuedV1,
   'notifications.notification.created.v1': NotificationCreatedV1,
 } as const;
 
@@ -53,6 +75,7 @@ export const STREAMS = {
   VACANCIES: { subjects: ['vacancies.>'], owner: 'vacancies', description: 'Events owned by the vacancies service' },
   SEEKERS: { subjects: ['seekers.>'], owner: 'seekers', description: 'Events owned by the seekers service' },
   MATCHING: { subjects: ['matching.>'], owner: 'matching', description: 'Events owned by the matching service' },
+  PROGRAMMES: { subjects: ['programmes.>'], owner: 'programmes', description: 'Events owned by the programmes service' },
   NOTIFICATIONS: { subjects: ['notifications.>'], owner: 'notifications', description: 'Events owned by the notifications service' },
 } as const;
 export type StreamName = keyof typeof STREAMS;

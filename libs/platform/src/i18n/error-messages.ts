@@ -258,6 +258,86 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, ErrorText>> = {
       fr: "Cette requête est en conflit avec l'état actuel de la ressource.",
     },
   },
+  PROGRAMME_NOT_FOUND: {
+    title: { ar: 'البرنامج غير موجود', en: 'Programme not found', fr: 'Programme introuvable' },
+    detail: { ar: 'لا يوجد برنامج بهذا الرمز.', en: 'There is no programme with this code.', fr: "Aucun programme ne porte ce code." },
+  },
+  PROGRAMME_EXISTS: {
+    title: { ar: 'البرنامج موجود', en: 'Programme exists', fr: 'Programme existant' },
+    detail: { ar: 'يوجد برنامج بهذا الرمز من قبل.', en: 'A programme with this code already exists.', fr: 'Un programme portant ce code existe déjà.' },
+  },
+  ACTIVITY_NOT_FOUND: {
+    title: { ar: 'النشاط غير موجود', en: 'Activity not found', fr: 'Activité introuvable' },
+    detail: { ar: 'لا يوجد نشاط بهذا المعرّف.', en: 'There is no activity with this id.', fr: "Aucune activité ne porte cet identifiant." },
+  },
+  ACTIVITY_NOT_OPEN: {
+    title: { ar: 'النشاط غير مفتوح', en: 'Activity not open', fr: 'Activité non ouverte' },
+    detail: {
+      ar: 'لا يمكن تنفيذ هذا الإجراء لأن حالة النشاط «{status}».',
+      en: 'This cannot be done while the activity is {status}.',
+      fr: "Cette action est impossible tant que l'activité est à l'état « {status} ».",
+    },
+  },
+  EXPERT_NOT_FOUND: {
+    title: { ar: 'الخبير غير موجود', en: 'Expert not found', fr: 'Expert introuvable' },
+    detail: { ar: 'لا يوجد خبير بهذا المعرّف في السجل.', en: 'There is no expert with this id in the registry.', fr: "Aucun expert ne porte cet identifiant dans le registre." },
+  },
+  EXPERT_EMAIL_TAKEN: {
+    title: { ar: 'الخبير مسجَّل', en: 'Expert already registered', fr: 'Expert déjà enregistré' },
+    detail: {
+      ar: 'يوجد خبير بهذا البريد الإلكتروني في السجل من قبل.',
+      en: 'An expert with this e-mail address is already in the registry.',
+      fr: 'Un expert avec cette adresse e-mail figure déjà dans le registre.',
+    },
+  },
+  ENROLLMENT_NOT_FOUND: {
+    title: { ar: 'التسجيل غير موجود', en: 'Enrolment not found', fr: 'Inscription introuvable' },
+    detail: { ar: 'لا يوجد تسجيل بهذا المعرّف.', en: 'There is no enrolment with this id.', fr: "Aucune inscription ne porte cet identifiant." },
+  },
+  ALREADY_ENROLLED: {
+    title: { ar: 'مسجَّل من قبل', en: 'Already enrolled', fr: 'Déjà inscrit' },
+    detail: {
+      ar: 'هذا الخبير مسجَّل أو مرشَّح في هذا النشاط من قبل.',
+      en: 'This expert is already enrolled in or nominated for this activity.',
+      fr: 'Cet expert est déjà inscrit ou proposé pour cette activité.',
+    },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    title: { ar: 'مفتاح عدم التكرار مستعمل', en: 'Idempotency key reused', fr: "Clé d'idempotence réutilisée" },
+    detail: {
+      ar: 'استُعمل مفتاح Idempotency-Key هذا لطلب مختلف.',
+      en: 'This Idempotency-Key was used for a different request.',
+      fr: 'Cette Idempotency-Key a servi pour une autre requête.',
+    },
+  },
+  CERTIFICATE_NOT_FOUND: {
+    title: { ar: 'الشهادة غير موجودة', en: 'Certificate not found', fr: 'Certificat introuvable' },
+    detail: { ar: 'لا توجد شهادة بهذا الرقم.', en: 'There is no certificate with this number.', fr: 'Aucun certificat ne porte ce numéro.' },
+  },
+  NOT_COMPLETED: {
+    title: { ar: 'لم يكتمل', en: 'Not completed', fr: 'Non achevé' },
+    detail: {
+      ar: 'لا تُصدر الشهادة إلا لمشارك مؤكَّد أتمّ النشاط.',
+      en: 'A certificate is issued only to a confirmed enrolment that completed the activity.',
+      fr: "Un certificat n'est délivré qu'à une inscription confirmée ayant achevé l'activité.",
+    },
+  },
+  INVALID_ACTIVITY_TRANSITION: {
+    title: { ar: 'تغيير حالة غير مسموح', en: 'Status change not allowed', fr: 'Changement de statut impossible' },
+    detail: {
+      ar: 'لا يمكن نقل النشاط من «{from}» إلى «{to}».',
+      en: 'An activity cannot go from {from} to {to}.',
+      fr: "Une activité ne peut pas passer de « {from} » à « {to} ».",
+    },
+  },
+  ENROLLMENT_NOT_ACTIVE: {
+    title: { ar: 'التسجيل غير نشط', en: 'Enrolment not active', fr: 'Inscription inactive' },
+    detail: {
+      ar: 'لا يمكن تنفيذ هذا الإجراء لأن حالة التسجيل «{status}».',
+      en: 'This cannot be done while the enrolment is {status}.',
+      fr: "Cette action est impossible tant que l'inscription est à l'état « {status} ».",
+    },
+  },
   SERVICE_UNAVAILABLE: {
     title: { ar: 'الخدمة غير متاحة', en: 'Service unavailable', fr: 'Service indisponible' },
     detail: {

@@ -109,6 +109,31 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, TrilingualText>> = {
     en: 'List at least one country when the scope is "listed".',
     fr: 'Indiquez au moins un pays lorsque la portée est « listed ».',
   },
+  notBeforeStartDate: {
+    ar: 'يجب ألا يسبق تاريخ البدء.',
+    en: 'Must not be before the start date.',
+    fr: 'Ne doit pas précéder la date de début.',
+  },
+  notAfterStartDate: {
+    ar: 'يجب ألا يتأخر عن تاريخ البدء.',
+    en: 'Must not be after the start date.',
+    fr: 'Ne doit pas suivre la date de début.',
+  },
+  notBelowConfirmed: {
+    ar: 'لا يمكن أن يقل عن {min} (المشاركون المؤكَّدون).',
+    en: 'Cannot be less than {min} (the confirmed participants).',
+    fr: 'Ne peut être inférieur à {min} (les participants confirmés).',
+  },
+  deadlinePassed: {
+    ar: 'انقضى آخر موعد للترشيح.',
+    en: 'The application deadline has passed.',
+    fr: 'La date limite de candidature est passée.',
+  },
+  participantsOnly: {
+    ar: 'تُرشِّح نقاط الاتصال المشاركين فقط.',
+    en: 'Focal points nominate participants only.',
+    fr: 'Les points focaux ne proposent que des participants.',
+  },
   isTimeZone: {
     ar: 'يجب أن تكون منطقة زمنية من قاعدة IANA، مثل Asia/Qatar.',
     en: 'Must be an IANA time zone such as Asia/Qatar.',

@@ -110,6 +110,34 @@ export class CreateUserRequest {
   countryScope?: string[];
 }
 
+/** Admin-only: the roles an account holds and the member states it acts for. */
+export class SetUserRolesRequest {
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['focal-point'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['SN'],
+    description: 'Required for coordinators and focal points; a focal point acts for exactly one member state.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(57)
+  @ArrayUnique()
+  @IsMemberState({ each: true })
+  countryScope?: string[];
+}
+
+export class SetUserRolesCommand extends SetUserRolesRequest {
+  @IsUUID()
+  userId: string;
+}
+
 export class LoginRequest {
   @ApiProperty({ example: 'amina@example.org' })
   @IsEmail()

@@ -18,13 +18,21 @@ export interface Dispatch {
 export type DispatchRule<S extends EventSubject> = (data: EventPayload<S>) => Dispatch[];
 export type DispatchTable = { [S in EventSubject]?: DispatchRule<S> };
 
+/** What a rule may ask the recipient directory, in the consumer's transaction. */
+export interface RecipientFinder {
+  /** Users holding the focal-point role for any of these countries. */
+  focalPointsOf(countries: readonly string[]): Promise<string[]>;
+}
+export type DirectoryRule<S extends EventSubject> = (data: EventPayload<S>, directory: RecipientFinder) => Promise<Dispatch[]>;
+export type DirectoryDispatchTable = { [S in EventSubject]?: DirectoryRule<S> };
+
 /**
  * Which events notify whom, in which category, with which template and parameters. Everything a
  * template needs comes from the event (the vacancy title travels in the vacancies and matching
  * events), so notifying never calls another service. Programme events name their recipients by
  * user id (the expert when they have an account, the nominating focal point, the programme's
- * coordinators) and carry the activity's title and dates; `activity.opened` and `completed` name
- * no one to tell, so they have no entry.
+ * coordinators, the confirmed experts of a completed activity) and carry the activity's title and
+ * dates. Events that name a group rather than people are in `DIRECTORY_DISPATCH`.
  */
 export const DISPATCH: DispatchTable = {
   'matching.match.found.v1': (e) => [
@@ -106,6 +114,34 @@ export const DISPATCH: DispatchTable = {
         link: `/activities/${e.activityId}`,
       })),
     ),
+  'programmes.activity.completed.v1': (e) =>
+    onePerRecipient(
+      e.expertUserIds.map((recipientId) => ({
+        recipientId,
+        category: 'programmes' as const,
+        type: 'programme.activity.completed' as const,
+        params: { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate) },
+        refs: { activityId: e.activityId },
+        link: `/activities/${e.activityId}`,
+      })),
+    ),
+};
+
+/**
+ * Rules whose recipients are a group the event names by attribute, resolved set-based in the
+ * recipient directory (kept from identity events) within the consumer's transaction: an activity
+ * opening invites the focal points of its beneficiary countries to nominate experts.
+ */
+export const DIRECTORY_DISPATCH: DirectoryDispatchTable = {
+  'programmes.activity.opened.v1': async (e, directory) =>
+    (await directory.focalPointsOf(e.beneficiaryCountries)).map((recipientId) => ({
+      recipientId,
+      category: 'programmes' as const,
+      type: 'programme.activity.opened' as const,
+      params: { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate), applicationDeadline: noon(e.applicationDeadline) },
+      refs: { activityId: e.activityId },
+      link: `/activities/${e.activityId}`,
+    })),
 };
 
 /** Activity dates are calendar days: noon UTC shows the same day in every member state's zone. */
@@ -158,4 +194,4 @@ function coordinatorsTold(e: EnrollmentEventV1, event: string): Dispatch[] {
 }
 
 /** The subjects the dispatch consumer reads. */
-export const DISPATCHED_SUBJECTS = Object.keys(DISPATCH) as EventSubject[];
+export const DISPATCHED_SUBJECTS = [...Object.keys(DISPATCH), ...Object.keys(DIRECTORY_DISPATCH)] as EventSubject[];

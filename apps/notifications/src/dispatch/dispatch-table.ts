@@ -103,28 +103,8 @@ export const DISPATCH: DispatchTable = {
           },
         ]
       : [],
-  'programmes.activity.cancelled.v1': (e) =>
-    onePerRecipient(
-      [...e.expertUserIds, ...e.focalPointIds].map((recipientId) => ({
-        recipientId,
-        category: 'essential' as const,
-        type: 'programme.activity.cancelled' as const,
-        params: { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate) },
-        refs: { activityId: e.activityId },
-        link: `/activities/${e.activityId}`,
-      })),
-    ),
-  'programmes.activity.completed.v1': (e) =>
-    onePerRecipient(
-      e.expertUserIds.map((recipientId) => ({
-        recipientId,
-        category: 'programmes' as const,
-        type: 'programme.activity.completed' as const,
-        params: { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate) },
-        refs: { activityId: e.activityId },
-        link: `/activities/${e.activityId}`,
-      })),
-    ),
+  'programmes.activity.cancelled.v1': (e) => activityTold(e, [...e.expertUserIds, ...e.focalPointIds], 'essential', 'programme.activity.cancelled', activityDates(e)),
+  'programmes.activity.completed.v1': (e) => activityTold(e, e.expertUserIds, 'programmes', 'programme.activity.completed', activityDates(e)),
 };
 
 /**
@@ -134,14 +114,10 @@ export const DISPATCH: DispatchTable = {
  */
 export const DIRECTORY_DISPATCH: DirectoryDispatchTable = {
   'programmes.activity.opened.v1': async (e, directory) =>
-    (await directory.focalPointsOf(e.beneficiaryCountries)).map((recipientId) => ({
-      recipientId,
-      category: 'programmes' as const,
-      type: 'programme.activity.opened' as const,
-      params: { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate), applicationDeadline: noon(e.applicationDeadline) },
-      refs: { activityId: e.activityId },
-      link: `/activities/${e.activityId}`,
-    })),
+    activityTold(e, await directory.focalPointsOf(e.beneficiaryCountries), 'programmes', 'programme.activity.opened', {
+      ...activityDates(e),
+      applicationDeadline: noon(e.applicationDeadline),
+    }),
 };
 
 /** Activity dates are calendar days: noon UTC shows the same day in every member state's zone. */
@@ -152,6 +128,16 @@ function noon(day: string): string {
 /** A member state's name in all three languages (the code itself if unknown). */
 function countryName(code: string): LocalizedText {
   return findCountry(code)?.name ?? { en: code };
+}
+
+/** The activity's title and its first and last days, as every activity-wide message names them. */
+function activityDates(e: { activityTitle: LocalizedText; startDate: string; endDate: string }): TemplateParams {
+  return { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate) };
+}
+
+/** The same message about the activity as a whole to each of these people, once each. */
+function activityTold(e: { activityId: string }, recipientIds: readonly string[], category: NotificationCategory, type: TemplateType, params: TemplateParams): Dispatch[] {
+  return onePerRecipient(recipientIds.map((recipientId) => ({ recipientId, category, type, params, refs: { activityId: e.activityId }, link: `/activities/${e.activityId}` })));
 }
 
 /** One notification per person even when someone holds two parts (say a coordinator who is also the expert). */

@@ -44,6 +44,7 @@ export function registered(overrides: Partial<UserRegisteredV1> = {}): UserRegis
 }
 
 export const TITLE = { ar: 'مهندس سلامة مهنية', en: 'Occupational safety engineer', fr: 'Ingénieur en sécurité au travail' };
+export const ACTIVITY_TITLE = { ar: 'دورة في تقييم المخاطر', en: 'Risk assessment course', fr: 'Formation à l’évaluation des risques' };
 
 /**
  * The notifications service started in this process (one or more replicas sharing a database and
@@ -168,6 +169,27 @@ export class NotificationsHarness {
       changedBy: randomUUID(),
       changedAt: new Date().toISOString(),
       ...overrides,
+    });
+  }
+
+  /** The facts every programmes activity event carries (a five-day course in Istanbul). */
+  activityFacts() {
+    return {
+      activityId: randomUUID(),
+      programmeCode: 'OSH-CaB',
+      activityTitle: ACTIVITY_TITLE,
+      startDate: '2027-03-01',
+      endDate: '2027-03-05',
+      hostCountry: 'TR',
+      coordinatorIds: [randomUUID()],
+    };
+  }
+
+  /** Waits until the dispatch consumer has handled everything published on a stream (redeliveries included). */
+  async dispatchDrained(stream: string): Promise<void> {
+    await eventually(async () => {
+      const info = await this.jsm.consumers.info(this.ns.stream(stream), 'notifications-dispatch');
+      return info.num_pending === 0 && info.num_ack_pending === 0;
     });
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NotificationView } from '@olp/contracts';
 import { DomainError } from '@olp/contracts';
 import { eventually } from '@olp/testing';
-import { NotificationsHarness, TITLE, user } from './notifications-harness.js';
+import { ACTIVITY_TITLE, NotificationsHarness, TITLE, user } from './notifications-harness.js';
 
 const h = new NotificationsHarness();
 
@@ -349,9 +349,86 @@ describe('the in-app inbox', () => {
   });
 });
 
+describe('programme activities', () => {
+  it('invites the focal points of the beneficiary countries to nominate, each in their language, once however often the event comes', async () => {
+    const senegal = await h.register({ locale: 'fr', displayName: 'Awa', country: 'SN', timeZone: 'Africa/Dakar', roles: ['focal-point'], countryScope: ['SN'] });
+    const maghreb = await h.register({ locale: 'ar', displayName: 'يوسف', country: 'MA', timeZone: 'Africa/Casablanca', roles: ['focal-point'], countryScope: ['TN', 'MA'] });
+    const turkey = await h.register({ locale: 'en', displayName: 'Elif', country: 'TR', timeZone: 'Europe/Istanbul', roles: ['focal-point'], countryScope: ['TR'] });
+    const coordinator = await h.register({ locale: 'en', country: 'SN', roles: ['coordinator'], countryScope: ['SN'] });
+    const seeker = await h.register({ locale: 'fr', country: 'SN', roles: ['seeker'] });
+    // Made a focal point by an admin after registering: the update event carries the role and scope.
+    const promoted = await h.register({ locale: 'en', displayName: 'Fatou', country: 'SN', timeZone: 'Africa/Dakar', roles: ['seeker'] });
+    const { registeredAt: _r, ...snapshot } = promoted;
+    await h.publish('identity.user.updated.v1', { ...snapshot, roles: ['focal-point'], countryScope: ['SN'], updatedAt: new Date().toISOString() }, promoted.userId);
+    await eventually(async () => (await h.db.query(`SELECT 1 FROM notifications.recipients WHERE user_id = $1 AND 'focal-point' = ANY (roles)`, [promoted.userId])).length > 0);
+
+    const event = await h.publish('programmes.activity.opened.v1', {
+      ...h.activityFacts(),
+      applicationDeadline: '2027-02-15',
+      beneficiaryCountries: ['SN', 'MA', 'JO'],
+      openedAt: new Date().toISOString(),
+    });
+    for (let i = 0; i < 2; i++) await h.publishEnvelope('programmes.activity.opened.v1', event, randomUUID());
+    await h.notified(event.id, senegal.userId);
+    await h.dispatchDrained('PROGRAMMES');
+
+    const told = await h.db.query<{ recipient_id: string }>(`SELECT recipient_id FROM notifications.notifications WHERE event_id = $1 ORDER BY recipient_id`, [event.id]);
+    expect(told.map((r) => r.recipient_id)).toEqual([senegal.userId, maghreb.userId, promoted.userId].sort());
+
+    const awa = await eventually(async () => h.smtp.to(senegal.email)[0]);
+    expect(awa.subject).toBe(`Appel à candidatures d’expert·e·s : ${ACTIVITY_TITLE.fr}`);
+    expect(awa.text).toContain('d’ici le 15 février 2027');
+    expect(awa.html).toContain('<html lang="fr" dir="ltr">');
+    expect(awa.html).toContain(`https://portal.olp.test/activities/${event.data.activityId}`);
+    const youssef = await eventually(async () => h.smtp.to(maghreb.email)[0]);
+    expect(youssef.subject).toBe(`دعوة إلى ترشيح خبراء: ${ACTIVITY_TITLE.ar}`);
+    expect(youssef.html).toContain('<html lang="ar" dir="rtl">');
+    expect(youssef.text).toContain(new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'Africa/Casablanca' }).format(new Date('2027-02-15T12:00:00Z')));
+    const fatou = await eventually(async () => h.smtp.to(promoted.email)[0]);
+    expect(fatou.subject).toBe(`Invitation to nominate experts: ${ACTIVITY_TITLE.en}`);
+    expect(fatou.text).toContain('by February 15, 2027');
+    const [item] = await inbox(senegal.userId, 'fr');
+    expect(item).toMatchObject({ category: 'programmes', type: 'programme.activity.opened', refs: { activityId: event.data.activityId } });
+
+    await Promise.all([h.pass(0), h.pass(1)]);
+    for (const fp of [senegal, maghreb, promoted]) {
+      expect(await h.rowsFor('notifications', fp.userId)).toHaveLength(1);
+      expect(h.smtp.to(fp.email)).toHaveLength(1);
+    }
+    for (const other of [turkey, coordinator, seeker]) {
+      expect(await h.rowsFor('notifications', other.userId)).toHaveLength(0);
+      expect(h.smtp.to(other.email)).toHaveLength(0);
+    }
+  });
+
+  it('tells the confirmed experts with an account that the activity is completed, in their language, once', async () => {
+    const trainer = await h.register({ locale: 'ar', displayName: 'سارة', country: 'JO', timeZone: 'Asia/Amman' });
+    const participant = await h.register({ locale: 'fr', displayName: 'Moussa', country: 'SN', timeZone: 'Africa/Dakar' });
+    const event = await h.publish('programmes.activity.completed.v1', {
+      ...h.activityFacts(),
+      expertUserIds: [trainer.userId, participant.userId],
+      completedAt: new Date().toISOString(),
+    });
+    await h.publishEnvelope('programmes.activity.completed.v1', event, randomUUID());
+    await h.notified(event.id, participant.userId);
+    await h.dispatchDrained('PROGRAMMES');
+
+    const sara = await eventually(async () => h.smtp.to(trainer.email)[0]);
+    expect(sara.subject).toBe(`اكتمل النشاط: ${ACTIVITY_TITLE.ar}`);
+    expect(sara.html).toContain('<html lang="ar" dir="rtl">');
+    const moussa = await eventually(async () => h.smtp.to(participant.email)[0]);
+    expect(moussa.subject).toBe(`Activité terminée : ${ACTIVITY_TITLE.fr}`);
+    expect(moussa.text).toContain('du 1 mars 2027 au 5 mars 2027');
+    expect(moussa.text).toContain('votre attestation suivra');
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect((await h.db.query(`SELECT 1 FROM notifications.notifications WHERE event_id = $1`, [event.id])).length).toBe(2);
+    for (const expert of [trainer, participant]) expect(h.smtp.to(expert.email)).toHaveLength(1);
+  });
+});
+
 describe('export and erasure', () => {
   it('exports notifications and preferences, and erasure leaves nothing personal', async () => {
-    const leaver = await h.register({ locale: 'fr', displayName: 'Zeynep Erasmus', email: 'zeynep.erasmus@example.tn' });
+    const leaver = await h.register({ locale: 'fr', displayName: 'Zeynep Erasmus', email: 'zeynep.erasmus@example.tn', roles: ['focal-point'], countryScope: ['TN'] });
     await immediateEverything(leaver.userId, { start: '23:00', end: '06:00' });
     const event = await h.statusChanged(leaver.userId);
     await h.notified(event.id, leaver.userId);
@@ -382,6 +459,10 @@ describe('export and erasure', () => {
     // A late event about the erased user brings nothing back.
     const late = await h.statusChanged(leaver.userId);
     await eventually(async () => (await h.db.query(`SELECT 1 FROM notifications.inbox WHERE event_id = $1`, [late.id])).length > 0);
+    expect(await h.rowsFor('notifications', leaver.userId)).toHaveLength(0);
+    // Nor is an erased focal point found among their country's focal points.
+    const opened = await h.publish('programmes.activity.opened.v1', { ...h.activityFacts(), applicationDeadline: '2027-02-15', beneficiaryCountries: ['TN'], openedAt: new Date().toISOString() });
+    await eventually(async () => (await h.db.query(`SELECT 1 FROM notifications.inbox WHERE event_id = $1`, [opened.id])).length > 0);
     expect(await h.rowsFor('notifications', leaver.userId)).toHaveLength(0);
     const { registeredAt: _registeredAt, ...snapshot } = leaver;
     await h.publish('identity.user.updated.v1', { ...snapshot, updatedAt: new Date().toISOString() }, leaver.userId);

@@ -25,9 +25,10 @@ export async function lockUsers(em: EntityManager, userIds: readonly string[]): 
 }
 
 /**
- * The recipient directory: who people are (name, e-mail, language, time zone), kept from identity
- * events only, and their erasure. An older snapshot never overwrites a newer one (events on a
- * stream may be redelivered out of order), and nothing comes back for an erased user.
+ * The recipient directory: who people are (name, e-mail, language, time zone, roles and the
+ * countries they act for), kept from identity events only, and their erasure. An older snapshot
+ * never overwrites a newer one (events on a stream may be redelivered out of order), and nothing
+ * comes back for an erased user.
  */
 @Injectable()
 export class Directory {
@@ -35,12 +36,13 @@ export class Directory {
     await lockUser(em, user.userId);
     if (await this.isErased(em, user.userId)) return;
     await em.query(
-      `INSERT INTO notifications.recipients (user_id, email, display_name, locale, time_zone, country, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO notifications.recipients (user_id, email, display_name, locale, time_zone, country, roles, country_scope, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, display_name = EXCLUDED.display_name, locale = EXCLUDED.locale,
-         time_zone = EXCLUDED.time_zone, country = EXCLUDED.country, changed_at = EXCLUDED.changed_at
+         time_zone = EXCLUDED.time_zone, country = EXCLUDED.country, roles = EXCLUDED.roles, country_scope = EXCLUDED.country_scope,
+         changed_at = EXCLUDED.changed_at
        WHERE notifications.recipients.changed_at <= EXCLUDED.changed_at`,
-      [user.userId, user.email, user.displayName, user.locale, user.timeZone ?? defaultTimeZone(user.country), user.country, changedAt],
+      [user.userId, user.email, user.displayName, user.locale, user.timeZone ?? defaultTimeZone(user.country), user.country, user.roles, user.countryScope, changedAt],
     );
   }
 
@@ -50,6 +52,20 @@ export class Directory {
       `SELECT user_id AS "userId", email, display_name AS "displayName", locale, time_zone AS "timeZone" FROM notifications.recipients WHERE user_id = $1`,
       [userId],
     );
+  }
+
+  /**
+   * The focal points acting for any of these countries, in id order: one query on the partial GIN
+   * index, whatever the number of countries. Erased users have no row, so they are never among them.
+   */
+  async focalPointsOf(em: EntityManager, countries: readonly string[]): Promise<string[]> {
+    if (countries.length === 0) return [];
+    const rows = await queryRows<{ user_id: string }>(
+      em,
+      `SELECT user_id FROM notifications.recipients WHERE 'focal-point' = ANY (roles) AND country_scope && $1::text[] ORDER BY user_id`,
+      [countries],
+    );
+    return rows.map((r) => r.user_id);
   }
 
   async isErased(em: EntityManager, userId: string): Promise<boolean> {

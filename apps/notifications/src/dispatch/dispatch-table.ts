@@ -18,13 +18,21 @@ export interface Dispatch {
 export type DispatchRule<S extends EventSubject> = (data: EventPayload<S>) => Dispatch[];
 export type DispatchTable = { [S in EventSubject]?: DispatchRule<S> };
 
+/** What a rule may ask the recipient directory, in the consumer's transaction. */
+export interface RecipientFinder {
+  /** Users holding the focal-point role for any of these countries. */
+  focalPointsOf(countries: readonly string[]): Promise<string[]>;
+}
+export type DirectoryRule<S extends EventSubject> = (data: EventPayload<S>, directory: RecipientFinder) => Promise<Dispatch[]>;
+export type DirectoryDispatchTable = { [S in EventSubject]?: DirectoryRule<S> };
+
 /**
  * Which events notify whom, in which category, with which template and parameters. Everything a
  * template needs comes from the event (the vacancy title travels in the vacancies and matching
  * events), so notifying never calls another service. Programme events name their recipients by
  * user id (the expert when they have an account, the nominating focal point, the programme's
- * coordinators) and carry the activity's title and dates; `activity.opened` and `completed` name
- * no one to tell, so they have no entry.
+ * coordinators, the confirmed experts of a completed activity) and carry the activity's title and
+ * dates. Events that name a group rather than people are in `DIRECTORY_DISPATCH`.
  */
 export const DISPATCH: DispatchTable = {
   'matching.match.found.v1': (e) => [
@@ -95,17 +103,21 @@ export const DISPATCH: DispatchTable = {
           },
         ]
       : [],
-  'programmes.activity.cancelled.v1': (e) =>
-    onePerRecipient(
-      [...e.expertUserIds, ...e.focalPointIds].map((recipientId) => ({
-        recipientId,
-        category: 'essential' as const,
-        type: 'programme.activity.cancelled' as const,
-        params: { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate) },
-        refs: { activityId: e.activityId },
-        link: `/activities/${e.activityId}`,
-      })),
-    ),
+  'programmes.activity.cancelled.v1': (e) => activityTold(e, [...e.expertUserIds, ...e.focalPointIds], 'essential', 'programme.activity.cancelled', activityDates(e)),
+  'programmes.activity.completed.v1': (e) => activityTold(e, e.expertUserIds, 'programmes', 'programme.activity.completed', activityDates(e)),
+};
+
+/**
+ * Rules whose recipients are a group the event names by attribute, resolved set-based in the
+ * recipient directory (kept from identity events) within the consumer's transaction: an activity
+ * opening invites the focal points of its beneficiary countries to nominate experts.
+ */
+export const DIRECTORY_DISPATCH: DirectoryDispatchTable = {
+  'programmes.activity.opened.v1': async (e, directory) =>
+    activityTold(e, await directory.focalPointsOf(e.beneficiaryCountries), 'programmes', 'programme.activity.opened', {
+      ...activityDates(e),
+      applicationDeadline: noon(e.applicationDeadline),
+    }),
 };
 
 /** Activity dates are calendar days: noon UTC shows the same day in every member state's zone. */
@@ -116,6 +128,16 @@ function noon(day: string): string {
 /** A member state's name in all three languages (the code itself if unknown). */
 function countryName(code: string): LocalizedText {
   return findCountry(code)?.name ?? { en: code };
+}
+
+/** The activity's title and its first and last days, as every activity-wide message names them. */
+function activityDates(e: { activityTitle: LocalizedText; startDate: string; endDate: string }): TemplateParams {
+  return { activityTitle: e.activityTitle, startDate: noon(e.startDate), endDate: noon(e.endDate) };
+}
+
+/** The same message about the activity as a whole to each of these people, once each. */
+function activityTold(e: { activityId: string }, recipientIds: readonly string[], category: NotificationCategory, type: TemplateType, params: TemplateParams): Dispatch[] {
+  return onePerRecipient(recipientIds.map((recipientId) => ({ recipientId, category, type, params, refs: { activityId: e.activityId }, link: `/activities/${e.activityId}` })));
 }
 
 /** One notification per person even when someone holds two parts (say a coordinator who is also the expert). */
@@ -158,4 +180,4 @@ function coordinatorsTold(e: EnrollmentEventV1, event: string): Dispatch[] {
 }
 
 /** The subjects the dispatch consumer reads. */
-export const DISPATCHED_SUBJECTS = Object.keys(DISPATCH) as EventSubject[];
+export const DISPATCHED_SUBJECTS = [...Object.keys(DISPATCH), ...Object.keys(DIRECTORY_DISPATCH)] as EventSubject[];

@@ -1,13 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EventSubject } from '@olp/contracts';
 import { EventConsumers, type CloudEvent, type EventHandlers, type HandlerContext } from '@olp/messaging';
-import { DISPATCH, type DispatchRule } from './dispatch-table.js';
+import { DIRECTORY_DISPATCH, DISPATCH, type DirectoryRule, type DispatchRule } from './dispatch-table.js';
+import { Directory } from '../directory/directory.js';
 import { NotificationWriter } from './notification-writer.js';
 import { NotificationsMetrics } from '../notifications-metrics.js';
 
 /**
- * The durable consumer `notifications-dispatch`: every subject of the dispatch table, each event
- * turned into notifications for its recipients in the consumer's transaction with the inbox row.
+ * The durable consumer `notifications-dispatch`: every subject of the dispatch tables, each event
+ * turned into notifications for its recipients in the consumer's transaction with the inbox row
+ * (recipients named by role and country are looked up in the directory in that transaction).
  */
 @Injectable()
 export class DispatchConsumer implements OnModuleInit {
@@ -15,6 +17,7 @@ export class DispatchConsumer implements OnModuleInit {
     @Inject(EventConsumers) private readonly consumers: EventConsumers,
     @Inject(NotificationWriter) private readonly writer: NotificationWriter,
     @Inject(NotificationsMetrics) private readonly metrics: NotificationsMetrics,
+    @Inject(Directory) private readonly directory: Directory,
   ) {}
 
   onModuleInit(): void {
@@ -22,6 +25,12 @@ export class DispatchConsumer implements OnModuleInit {
     for (const [subject, rule] of Object.entries(DISPATCH) as [EventSubject, DispatchRule<EventSubject>][]) {
       handlers[subject] = async (event, { em }) => {
         for (const result of await this.writer.writeAll(em, event.id, rule(event.data))) this.metrics.created(result.category, result);
+      };
+    }
+    for (const [subject, rule] of Object.entries(DIRECTORY_DISPATCH) as [EventSubject, DirectoryRule<EventSubject>][]) {
+      handlers[subject] = async (event, { em }) => {
+        const dispatches = await rule(event.data, { focalPointsOf: (countries) => this.directory.focalPointsOf(em, countries) });
+        for (const result of await this.writer.writeAll(em, event.id, dispatches)) this.metrics.created(result.category, result);
       };
     }
     this.consumers.register({ name: 'dispatch', handlers: handlers as EventHandlers });

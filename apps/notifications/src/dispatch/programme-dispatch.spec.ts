@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EnrollmentEventV1 } from '@olp/contracts';
 import { renderMessage } from '../templates/render.js';
-import { DISPATCH } from './dispatch-table.js';
+import { DIRECTORY_DISPATCH, DISPATCH } from './dispatch-table.js';
 
 const title = { ar: 'دورة في تقييم المخاطر', en: 'Risk assessment course', fr: 'Formation à l’évaluation des risques' };
 
@@ -73,5 +73,35 @@ describe('programme events in the dispatch table', () => {
     const e = enrolmentEvent();
     const [issued] = DISPATCH['programmes.certificate.issued.v1']!({ ...e, certificateNumber: 'OLP-2027-7K3M9Q2X', issuedAt: '2027-03-06T09:00:00Z' } as never);
     expect(renderMessage(issued!.type, issued!.params, { locale: 'en', timeZone: 'UTC' }).body).toContain('number OLP-2027-7K3M9Q2X');
+  });
+
+  it('invites the focal points the directory finds for the beneficiary countries, naming the deadline as a calendar day', async () => {
+    const [fp1, fp2] = [randomUUID(), randomUUID()];
+    const asked: (readonly string[])[] = [];
+    const dispatches = await DIRECTORY_DISPATCH['programmes.activity.opened.v1']!(
+      { ...enrolmentEvent(), applicationDeadline: '2027-02-15', beneficiaryCountries: ['SN', 'MA'], openedAt: '2027-01-10T08:00:00Z' },
+      { focalPointsOf: async (countries) => (asked.push(countries), [fp1!, fp2!]) },
+    );
+    expect(asked).toEqual([['SN', 'MA']]);
+    expect(dispatches.map((d) => [d.recipientId, d.category, d.type])).toEqual([
+      [fp1, 'programmes', 'programme.activity.opened'],
+      [fp2, 'programmes', 'programme.activity.opened'],
+    ]);
+    // 15 February at noon UTC is 15 February in Jakarta and in Paramaribo.
+    const ar = renderMessage(dispatches[0]!.type, dispatches[0]!.params, { locale: 'ar', timeZone: 'Asia/Jakarta' });
+    expect(ar.title).toBe(`دعوة إلى ترشيح خبراء: ${title.ar}`);
+    expect(ar.body).toContain(new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date('2027-02-15T12:00:00Z')));
+    const en = renderMessage(dispatches[1]!.type, dispatches[1]!.params, { locale: 'en', timeZone: 'America/Paramaribo' });
+    expect(en.body).toBe(`“${title.en}”, planned from March 1, 2027 to March 5, 2027, is open for nominations and your country is among its beneficiaries. Nominate its experts by February 15, 2027.`);
+  });
+
+  it('tells each confirmed expert with an account once that the activity is completed', () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const completed = DISPATCH['programmes.activity.completed.v1']!({ ...enrolmentEvent(), expertUserIds: [a, b, a], completedAt: '2027-03-06T09:00:00Z' } as never);
+    expect(completed.map((d) => [d.recipientId, d.category, d.type])).toEqual([
+      [a, 'programmes', 'programme.activity.completed'],
+      [b, 'programmes', 'programme.activity.completed'],
+    ]);
+    expect(renderMessage(completed[0]!.type, completed[0]!.params, { locale: 'fr', timeZone: 'UTC' }).title).toBe(`Activité terminée : ${title.fr}`);
   });
 });

@@ -185,6 +185,36 @@ export const TEMPLATES = {
     dates: ['startDate', 'endDate'],
     texts: ['activityTitle'],
   },
+  'programme.activity.opened': {
+    title: {
+      ar: 'دعوة إلى ترشيح خبراء: {activityTitle}',
+      en: 'Invitation to nominate experts: {activityTitle}',
+      fr: 'Appel à candidatures d’expert·e·s : {activityTitle}',
+    },
+    body: {
+      ar: 'فُتح «{activityTitle}»، المقرر من {startDate, date, long} إلى {endDate, date, long}، للترشيحات، وبلدك من البلدان المستفيدة. رشّح خبراءه قبل {applicationDeadline, date, long}.',
+      en: '“{activityTitle}”, planned from {startDate, date, long} to {endDate, date, long}, is open for nominations and your country is among its beneficiaries. Nominate its experts by {applicationDeadline, date, long}.',
+      fr: '« {activityTitle} », prévue du {startDate, date, long} au {endDate, date, long}, est ouverte aux candidatures et votre pays en est bénéficiaire. Proposez ses expert·e·s d’ici le {applicationDeadline, date, long}.',
+    },
+    action: { ar: 'ترشيح خبراء', en: 'Nominate experts', fr: 'Proposer des expert·e·s' },
+    dates: ['startDate', 'endDate', 'applicationDeadline'],
+    texts: ['activityTitle'],
+  },
+  'programme.activity.completed': {
+    title: {
+      ar: 'اكتمل النشاط: {activityTitle}',
+      en: 'Activity completed: {activityTitle}',
+      fr: 'Activité terminée : {activityTitle}',
+    },
+    body: {
+      ar: 'اكتمل «{activityTitle}» الذي جرى من {startDate, date, long} إلى {endDate, date, long}. شكرًا لمشاركتك؛ ستصلك شهادتك في رسالة منفصلة.',
+      en: '“{activityTitle}”, held from {startDate, date, long} to {endDate, date, long}, is completed. Thank you for taking part; your certificate follows in a separate message.',
+      fr: '« {activityTitle} », tenue du {startDate, date, long} au {endDate, date, long}, est terminée. Merci de votre participation ; votre attestation suivra dans un message séparé.',
+    },
+    action: { ar: 'عرض النشاط', en: 'See the activity', fr: 'Voir l’activité' },
+    dates: ['startDate', 'endDate'],
+    texts: ['activityTitle'],
+  },
   'programme.certificate.issued': {
     title: {
       ar: 'شهادتك جاهزة: {activityTitle}',

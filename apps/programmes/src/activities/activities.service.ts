@@ -170,7 +170,19 @@ export class ActivitiesService {
           { about: current.id },
         );
       } else if (to === 'completed') {
-        await this.outbox.add(em, 'programmes.activity.completed.v1', { ...facts, completedAt: now.toISOString() }, { about: current.id });
+        // The confirmed participants and trainers with an account are told; their certificates follow one by one.
+        const confirmed = await queryRows<{ user_id: string }>(
+          em,
+          `SELECT DISTINCT x.user_id FROM programmes.enrollments e JOIN programmes.experts x ON x.id = e.expert_id
+           WHERE e.activity_id = $1 AND e.status = 'confirmed' AND x.user_id IS NOT NULL ORDER BY x.user_id`,
+          [current.id],
+        );
+        await this.outbox.add(
+          em,
+          'programmes.activity.completed.v1',
+          { ...facts, expertUserIds: confirmed.map((c) => c.user_id), completedAt: now.toISOString() },
+          { about: current.id },
+        );
       }
       await em.query(`UPDATE programmes.activities SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [current.id, to, now]);
       await this.ledger.recount(em, current.id);

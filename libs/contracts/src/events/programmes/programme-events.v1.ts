@@ -54,8 +54,14 @@ export class ActivityCancelledV1 extends ActivityFactsV1 {
   @IsISO8601() cancelledAt: string;
 }
 
-/** `programmes.activity.completed.v1` */
+/** `programmes.activity.completed.v1`: the activity is over; certificates follow (one event each). */
 export class ActivityCompletedV1 extends ActivityFactsV1 {
+  /** Accounts of the experts confirmed in it (participants and trainers) who have one. */
+  @IsArray()
+  @ArrayMaxSize(100000)
+  @IsUUID('all', { each: true })
+  expertUserIds: string[];
+
   @IsISO8601() completedAt: string;
 }
 

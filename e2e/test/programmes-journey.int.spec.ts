@@ -136,6 +136,9 @@ describe('an OSH-CaB training course from nomination to certificate', () => {
     }
     expect((await h.call('POST', `/api/v1/activities/${activityId}/status`, { status: 'closed' }, { token: osh.token })).status).toBe(200);
     expect((await h.call('POST', `/api/v1/activities/${activityId}/status`, { status: 'completed' }, { token: osh.token })).status).toBe(200);
+    // The completion event names the accounts of the confirmed experts (Omar and the trainer have none), for notifications.
+    const completed = (await eventsAbout(activityId)).filter((e) => e.subject === 'programmes.activity.completed.v1');
+    expect(completed.map((e) => e.data['expertUserIds'])).toEqual([[laylaUser.user.id, moussaUser.user.id].sort()]);
     const late = await h.call<{ code: string; detail: string }>('POST', `/api/v1/activities/${activityId}/status`, { status: 'open' }, { token: osh.token, lang: 'fr' });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('INVALID_ACTIVITY_TRANSITION');

@@ -12,8 +12,8 @@ import type {
 import { scrubOutbox, type OutboxWriter } from '@olp/messaging';
 import type { Logger } from '@olp/platform';
 import type { LocalizedText } from '@olp/reference-data';
-import { canonicalJson, row, rows, todayUtc } from '../common/sql.js';
-import type { MatchReasonData, MatchResult, ScoringWeights, SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
+import { row, rows, todayUtc } from '../common/sql.js';
+import type { MatchResult, ScoringWeights, SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
 import { scoreMatch } from '../scoring/score-match.js';
 import { toSeekerFeatures, toVacancyFeatures, type VacancyEntry } from './features.js';
 import { MatchIndex } from './match-index.js';
@@ -43,15 +43,6 @@ export interface MatchingEngineDeps {
 interface Pair {
   v: string;
   s: string;
-}
-
-interface StoredPair {
-  vacancy_id: string;
-  seeker_id: string;
-  score: number;
-  reasons: MatchReasonData[];
-  in_vacancy_top: boolean;
-  in_seeker_top: boolean;
 }
 
 interface SeekerRow {
@@ -610,38 +601,20 @@ export class MatchingEngine {
     const pairs = [...op.touched.values()];
     await this.loadVacancyTops(em, pairs.map((p) => p.v));
     await this.loadSeekerTops(em, pairs.map((p) => p.s));
-    const stored = new Map<string, StoredPair>();
-    for (const chunk of chunks(pairs, 5000)) {
-      const found = await rows<StoredPair>(
-        em,
-        `SELECT m.vacancy_id, m.seeker_id, m.score, m.reasons, m.in_vacancy_top, m.in_seeker_top
-         FROM matching.matches m JOIN unnest($1::uuid[], $2::uuid[]) AS t(v, s) ON m.vacancy_id = t.v AND m.seeker_id = t.s`,
-        [chunk.map((p) => p.v), chunk.map((p) => p.s)],
-      );
-      for (const r of found) stored.set(key(r.vacancy_id, r.seeker_id), r);
-    }
-
+    // Stored rows are not read back: a pair in some list is written with freshly computed reasons
+    // (the upsert skips rows that would not change), a pair in no list is deleted if it exists.
     const upserts: { v: string; s: string; result: MatchResult; inV: boolean; inS: boolean }[] = [];
     const deletes: Pair[] = [];
     for (const pair of pairs) {
-      const k = key(pair.v, pair.s);
       const inV = this.vacancyTops.get(pair.v)?.has(pair.s) ?? false;
       const inS = this.seekerTops.get(pair.s)?.has(pair.v) ?? false;
-      const before = stored.get(k);
       if (!inV && !inS) {
-        if (before) deletes.push(pair);
+        deletes.push(pair);
         continue;
       }
-      // Scored in this operation: the reasons come from the scoring core now (only for stored pairs).
-      const result = op.scores.has(k) || !before ? this.scorePair(pair, op.today) : { score: before.score, reasons: before.reasons };
-      if (!result) throw new Error(`pair ${k} is in a top list but cannot be scored`);
-      const unchanged =
-        before &&
-        before.in_vacancy_top === inV &&
-        before.in_seeker_top === inS &&
-        Math.abs(before.score - result.score) < 1e-6 &&
-        canonicalJson(before.reasons) === canonicalJson(result.reasons);
-      if (!unchanged) upserts.push({ ...pair, result, inV, inS });
+      const result = this.scorePair(pair, op.today);
+      if (!result) throw new Error(`pair ${key(pair.v, pair.s)} is in a top list but cannot be scored`);
+      upserts.push({ ...pair, result, inV, inS });
     }
 
     // Announcements of rescored pairs that fell below the threshold (or out of eligibility) are forgotten.
@@ -671,13 +644,15 @@ export class MatchingEngine {
 
     for (const chunk of chunks(upserts, 2000)) {
       await em.query(
-        `INSERT INTO matching.matches (vacancy_id, seeker_id, score, reasons, in_vacancy_top, in_seeker_top, notified_at, updated_at)
+        `INSERT INTO matching.matches AS m (vacancy_id, seeker_id, score, reasons, in_vacancy_top, in_seeker_top, notified_at, updated_at)
          SELECT u.v, u.s, u.score, u.reasons, u.inv, u.ins, np.notified_at, now()
          FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::jsonb[], $5::boolean[], $6::boolean[]) AS u(v, s, score, reasons, inv, ins)
          LEFT JOIN matching.notified_pairs np ON np.vacancy_id = u.v AND np.seeker_id = u.s
          ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
            SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, in_vacancy_top = EXCLUDED.in_vacancy_top,
-               in_seeker_top = EXCLUDED.in_seeker_top, notified_at = EXCLUDED.notified_at, updated_at = now()`,
+               in_seeker_top = EXCLUDED.in_seeker_top, notified_at = EXCLUDED.notified_at, updated_at = now()
+           WHERE (m.score, m.reasons, m.in_vacancy_top, m.in_seeker_top, m.notified_at)
+             IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.reasons, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top, EXCLUDED.notified_at)`,
         [
           chunk.map((u) => u.v),
           chunk.map((u) => u.s),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import {
   DomainError,
@@ -12,9 +12,9 @@ import {
   type VacancyPublishedV1,
   type VacancyUpdatedV1,
 } from '@olp/contracts';
-import { buildCloudEvent, OutboxWriter, RpcClient, SubjectNamespace, type CloudEvent } from '@olp/messaging';
+import { OutboxWriter, RpcClient, SubjectNamespace, type CloudEvent } from '@olp/messaging';
 import { createLogger, createServiceApp, loadConfig, PlatformMetrics, type Logger } from '@olp/platform';
-import { connectTestNats, createTestDatabase, deleteTestStreams, eventually, testMessagingPrefix, testNatsUrl, type TestDatabase } from '@olp/testing';
+import { connectTestNats, createTestDatabase, deleteTestStreams, eventually, type TestDatabase, TestEventPublisher, testMessagingPrefix, testNatsUrl } from '@olp/testing';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@olp/persistence';
 import { MatchingEngine } from '../src/engine/matching-engine.js';
@@ -168,21 +168,17 @@ export class MatchingHarness {
     if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
   }
 
-  /** Publishes an event as the owning service's relay would (CloudEvents envelope, Nats-Msg-Id = event id). */
-  async publish<S extends EventSubject>(subject: S, data: EventPayload<S>, about?: string): Promise<CloudEvent<EventPayload<S>>> {
-    const event = buildCloudEvent(subject.split('.')[0]!, subject, data, about);
-    await this.publishEnvelope(subject, event);
-    return event;
+  /** Publishes events as the owning services' relays would (@olp/testing). */
+  get publisher(): TestEventPublisher {
+    return new TestEventPublisher(this.js, this.ns);
   }
 
-  /**
-   * Publishes an envelope again (a relay that crashed after publishing, past the server's
-   * duplicate window): a new message id, the same event id.
-   */
-  async publishEnvelope(subject: EventSubject, event: CloudEvent, msgId: string = event.id): Promise<void> {
-    const h = natsHeaders();
-    h.set('Nats-Msg-Id', msgId);
-    await this.js.publish(this.ns.subject(subject), JSON.stringify(event), { headers: h });
+  publish<S extends EventSubject>(subject: S, data: EventPayload<S>, about?: string): Promise<CloudEvent<EventPayload<S>>> {
+    return this.publisher.publish(subject, data, about);
+  }
+
+  publishEnvelope(subject: EventSubject, event: CloudEvent, msgId?: string): Promise<void> {
+    return this.publisher.publishEnvelope(subject, event, msgId);
   }
 
   /** Waits until the projection consumer has handled and acknowledged everything published so far. */

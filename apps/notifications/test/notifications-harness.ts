@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { EventPayload, EventSubject, Principal, UserRegisteredV1 } from '@olp/contracts';
-import { buildCloudEvent, RpcClient, SubjectNamespace, type CloudEvent } from '@olp/messaging';
+import { RpcClient, SubjectNamespace, type CloudEvent } from '@olp/messaging';
 import { createLogger, createServiceApp, loadConfig, PlatformMetrics, type Logger } from '@olp/platform';
-import { connectTestNats, createTestDatabase, deleteTestStreams, eventually, SmtpCatcher, testMessagingPrefix, testNatsUrl, type TestDatabase } from '@olp/testing';
+import { connectTestNats, createTestDatabase, deleteTestStreams, eventually, SmtpCatcher, type TestDatabase, TestEventPublisher, testMessagingPrefix, testNatsUrl } from '@olp/testing';
 import type { Clock } from '../src/clock.js';
 import { DeliveryWorker, type PassReport } from '../src/delivery/delivery-worker.js';
 import { NotificationsConfig } from '../src/notifications.config.js';
@@ -122,18 +122,17 @@ export class NotificationsHarness {
     if (this.prefix) await deleteTestStreams(this.prefix).catch(() => undefined);
   }
 
-  /** Publishes an event as the owning service's relay would (CloudEvents envelope, Nats-Msg-Id = event id). */
-  async publish<S extends EventSubject>(subject: S, data: EventPayload<S>, about?: string): Promise<CloudEvent<EventPayload<S>>> {
-    const event = buildCloudEvent(subject.split('.')[0]!, subject, data, about);
-    await this.publishEnvelope(subject, event);
-    return event;
+  /** Publishes events as the owning services' relays would (@olp/testing). */
+  get publisher(): TestEventPublisher {
+    return new TestEventPublisher(this.js, this.ns);
   }
 
-  /** The same event again under a new message id (a relay that crashed after publishing, past the duplicate window). */
-  async publishEnvelope(subject: EventSubject, event: CloudEvent, msgId: string = event.id): Promise<void> {
-    const h = natsHeaders();
-    h.set('Nats-Msg-Id', msgId);
-    await this.js.publish(this.ns.subject(subject), JSON.stringify(event), { headers: h });
+  publish<S extends EventSubject>(subject: S, data: EventPayload<S>, about?: string): Promise<CloudEvent<EventPayload<S>>> {
+    return this.publisher.publish(subject, data, about);
+  }
+
+  publishEnvelope(subject: EventSubject, event: CloudEvent, msgId?: string): Promise<void> {
+    return this.publisher.publishEnvelope(subject, event, msgId);
   }
 
   /** Registers a user in the directory and waits until it is there. */

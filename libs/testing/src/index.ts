@@ -1,3 +1,4 @@
 export * from './test-infrastructure.js';
 export * from './compose-check.js';
 export * from './smtp-catcher.js';
+export * from './event-publisher.js';

@@ -105,6 +105,8 @@ export async function runMatchingBurst({ root, cleanup, seekers, vacancies, upda
     label: 'matching',
     main: path.join(root, 'apps/matching/dist/main.js'),
     cwd: root,
+    // e.g. BENCH_BURST_NODE_ARGS='--cpu-prof --cpu-prof-dir=.data/prof' (profile written when it stops)
+    nodeArgs: (process.env['BENCH_BURST_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
     cleanup,
     readyUrl: `http://127.0.0.1:${port}/health/ready`,
     env: {

@@ -67,6 +67,17 @@ export class MatchingConfig extends ServiceConfig {
   @Min(1)
   @Max(1000)
   SEEKER_TOP_K = 50;
+
+  /**
+   * Events per projection transaction. Each event is milliseconds of scoring and writing and the
+   * projection lock runs batches one at a time, so small batches let a backlog's first matches
+   * (and announcements) commit without waiting for a hundred others.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MATCHING_CONSUMER_MAX_BATCH = 10;
 }
 
 /** The scoring weights from the configuration; a set summing to zero stops the boot like any bad variable. */

@@ -80,9 +80,9 @@ describe('incremental matching against a rebuild and across replicas (real Postg
     expect(b.batches).toBeGreaterThan(0);
     expect(a.catchUps + b.catchUps).toBeGreaterThan(0);
 
-    // Every stored pair at or above the threshold was announced exactly once.
+    // Every mutual top pair (in both lists) at or above the threshold was announced exactly once.
     const unannounced = await single.db.query(
-      `SELECT 1 FROM matching.matches m WHERE m.score >= 0.6 AND NOT EXISTS (SELECT 1 FROM matching.notified_pairs n WHERE n.vacancy_id = m.vacancy_id AND n.seeker_id = m.seeker_id)`,
+      `SELECT 1 FROM matching.matches m WHERE m.in_seeker_top AND m.in_vacancy_top AND m.score >= 0.6 AND NOT EXISTS (SELECT 1 FROM matching.notified_pairs n WHERE n.vacancy_id = m.vacancy_id AND n.seeker_id = m.seeker_id)`,
     );
     expect(unannounced).toEqual([]);
 
@@ -131,7 +131,7 @@ describe('incremental matching against a rebuild and across replicas (real Postg
     expect(await flaky.db.query(`SELECT 1 FROM matching.dead_letters`)).toEqual([]);
     expectSameMatches(await flaky.matches(), await bruteForce(flaky));
     const unannounced = await flaky.db.query(
-      `SELECT 1 FROM matching.matches m WHERE m.score >= 0.6 AND NOT EXISTS (SELECT 1 FROM matching.notified_pairs n WHERE n.vacancy_id = m.vacancy_id AND n.seeker_id = m.seeker_id)`,
+      `SELECT 1 FROM matching.matches m WHERE m.in_seeker_top AND m.in_vacancy_top AND m.score >= 0.6 AND NOT EXISTS (SELECT 1 FROM matching.notified_pairs n WHERE n.vacancy_id = m.vacancy_id AND n.seeker_id = m.seeker_id)`,
     );
     expect(unannounced).toEqual([]);
   });

@@ -237,7 +237,7 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
     const updated = await h.publish('seekers.profile.updated.v1', profile, profile.userId);
     await h.settle();
     const snapshot = async () =>
-      h.db.query(`SELECT vacancy_id, seeker_id, score, reasons, in_vacancy_top, in_seeker_top, notified_at FROM matching.matches WHERE vacancy_id = $1 OR seeker_id = $2 ORDER BY 1, 2`, [
+      h.db.query(`SELECT vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, notified_at FROM matching.matches WHERE vacancy_id = $1 OR seeker_id = $2 ORDER BY 1, 2`, [
         vacancy.vacancyId,
         profile.userId,
       ]);
@@ -314,5 +314,42 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
     const exported = await h.rpc.request('rpc.matching.export.v1', {}, { principal: seeker(profile.userId), locale: 'en' });
     expect(exported.matches.map((m) => m.vacancyId).sort()).toEqual(vacancies.map((v) => v.vacancyId).sort());
     expect((await failure(h.rpc.request('rpc.matching.for-seeker.v1', { cursor: 'bm9wZQ' }, { principal: seeker(profile.userId), locale: 'en' }))).code).toBe(ErrorCode.ValidationFailed);
+  });
+});
+
+describe('matching announcements: mutual top matches only (VACANCY_TOP_K=1)', () => {
+  const h = new MatchingHarness();
+
+  beforeAll(async () => {
+    await h.start('matchmutual', { VACANCY_TOP_K: '1' });
+  });
+
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('tells a seeker only while they are among the vacancy’s best too, and the next best once the best one leaves', async () => {
+    const vacancy = vacancyEvent({ country: 'QA', city: 'Doha' });
+    const strong = profileEvent();
+    // Above the threshold, below the strong one: fewer of the essential skills.
+    const good = profileEvent({ skills: ['osh.risk-assessment'] });
+    await h.publish('vacancies.vacancy.published.v1', vacancy, vacancy.vacancyId);
+    await h.publish('seekers.profile.updated.v1', strong, strong.userId);
+    await h.publish('seekers.profile.updated.v1', good, good.userId);
+    await h.settle();
+
+    // Both have the vacancy in their own list, above the threshold; only the vacancy's best is told.
+    const mine = async (seekerId: string) =>
+      (await h.rpc.request('rpc.matching.for-seeker.v1', {}, { principal: seeker(seekerId), locale: 'en' })).items.find((i) => i.vacancyId === vacancy.vacancyId);
+    const [strongMatch, goodMatch] = [await mine(strong.userId), await mine(good.userId)];
+    expect(goodMatch!.score).toBeGreaterThanOrEqual(0.6);
+    expect(strongMatch!.score).toBeGreaterThan(goodMatch!.score);
+    const told = async () => (await h.found()).filter((f) => f.vacancyId === vacancy.vacancyId).map((f) => f.seekerId);
+    expect(await told()).toEqual([strong.userId]);
+
+    // The best one withdraws consent: the other becomes the vacancy's best and is told, once.
+    await h.publish('seekers.profile.updated.v1', { ...strong, consentToMatching: false, version: 2, updatedAt: new Date(Date.now() + 1000).toISOString() }, strong.userId);
+    await h.settle();
+    expect((await told()).sort()).toEqual([strong.userId, good.userId].sort());
   });
 });

@@ -258,4 +258,28 @@ describe('batch handlers', () => {
     expect(received.every((batch) => batch.length > 0)).toBe(true);
     await consumer.stop();
   });
+
+  it('takes at most the definition’s maxBatch events per transaction', async () => {
+    const received: number[] = [];
+    const consumer = h.consumer({
+      name: 'small-batches',
+      maxBatch: 7,
+      handlers: {
+        [SUBJECT]: {
+          batch: async (events, { em }) => {
+            received.push(events.length);
+            await em.query(`INSERT INTO ${SCHEMA}.effects (event_id, note) SELECT unnest($1::uuid[]), 'small'`, [events.map((e) => e.id)]);
+          },
+        },
+      },
+    });
+    await consumer.start();
+    await h.dataSource.transaction((em) => h.outbox.addMany(em, SUBJECT, Array.from({ length: 60 }, (_, i) => ({ payload: userRegistered(7000 + i) }))));
+    await h.relay().publishBatch();
+    // This durable is new: it reads the stream from the start, the previous test's events too.
+    await eventually(async () => (await h.effects()).filter((e) => e.note === 'small').length >= 110);
+    expect(received.reduce((a, b) => a + b, 0)).toBe(110);
+    expect(Math.max(...received)).toBeLessThanOrEqual(7);
+    await consumer.stop();
+  });
 });

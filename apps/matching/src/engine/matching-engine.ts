@@ -13,7 +13,7 @@ import { scrubOutbox, type OutboxWriter } from '@olp/messaging';
 import type { Logger } from '@olp/platform';
 import type { LocalizedText } from '@olp/reference-data';
 import { row, rows, todayUtc } from '../common/sql.js';
-import type { MatchResult, ScoringWeights, SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
+import type { ScoringWeights, SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
 import { scoreMatch } from '../scoring/score-match.js';
 import { toSeekerFeatures, toVacancyFeatures, type VacancyEntry } from './features.js';
 import { MatchIndex } from './match-index.js';
@@ -45,6 +45,13 @@ interface Pair {
   s: string;
 }
 
+/** A pair as stored: its score and in which top lists it is. */
+interface StoredPair extends Pair {
+  score: number;
+  inV: boolean;
+  inS: boolean;
+}
+
 interface SeekerRow {
   seeker_id: string;
   features: SeekerFeatures;
@@ -68,7 +75,7 @@ const key = (v: string, s: string): string => `${v}|${s}`;
 class Operation {
   /** Pairs whose stored row may have to change (added, updated, removed). */
   readonly touched = new Map<string, Pair>();
-  /** Scores computed during this operation, by pair (reasons are computed when a pair is stored). */
+  /** Scores computed during this operation, by pair (reasons are not stored: they are derived when read). */
   readonly scores = new Map<string, number>();
   readonly seekerBackfills = new Set<string>();
   readonly vacancyBackfills = new Set<string>();
@@ -493,15 +500,12 @@ export class MatchingEngine {
     for (const [seekerId, score] of results) op.scores.set(key(vacancyId, seekerId), score);
 
     const newTop = TopList.best(this.settings.vacancyTopK, ranked(results));
-    for (const seekerId of oldTop.ids()) op.touch(vacancyId, seekerId);
-    for (const seekerId of newTop.ids()) op.touch(vacancyId, seekerId);
+    for (const seekerId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
     this.vacancyTops.set(vacancyId, newTop);
 
     await this.loadSeekerTops(em, [...results.keys(), ...holders]);
     for (const [seekerId, score] of results) this.offerToSeeker(op, seekerId, vacancyId, score);
     for (const seekerId of holders) if (!results.has(seekerId)) this.offerToSeeker(op, seekerId, vacancyId, null);
-    // Stored pairs whose score stayed may still have new reasons.
-    for (const seekerId of results.keys()) if (this.seekerTops.get(seekerId)!.has(vacancyId)) op.touch(vacancyId, seekerId);
     op.rescored.push({ side: 'vacancy', id: vacancyId, above: this.aboveThreshold(results) });
   }
 
@@ -515,14 +519,12 @@ export class MatchingEngine {
     for (const [vacancyId, score] of results) op.scores.set(key(vacancyId, seekerId), score);
 
     const newTop = TopList.best(this.settings.seekerTopK, ranked(results));
-    for (const vacancyId of oldTop.ids()) op.touch(vacancyId, seekerId);
-    for (const vacancyId of newTop.ids()) op.touch(vacancyId, seekerId);
+    for (const vacancyId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
     this.seekerTops.set(seekerId, newTop);
 
     await this.loadVacancyTops(em, [...results.keys(), ...holders]);
     for (const [vacancyId, score] of results) this.offerToVacancy(op, vacancyId, seekerId, score);
     for (const vacancyId of holders) if (!results.has(vacancyId)) this.offerToVacancy(op, vacancyId, seekerId, null);
-    for (const vacancyId of results.keys()) if (this.vacancyTops.get(vacancyId)!.has(seekerId)) op.touch(vacancyId, seekerId);
     op.rescored.push({ side: 'seeker', id: seekerId, above: this.aboveThreshold(results) });
   }
 
@@ -547,11 +549,8 @@ export class MatchingEngine {
     this.deps.metrics?.pairsScored.inc({ kind: 'backfill' }, this.index.lastScored);
     const oldTop = this.seekerTops.get(seekerId)!;
     const newTop = new TopList(this.settings.seekerTopK, best);
-    for (const vacancyId of oldTop.ids()) op.touch(vacancyId, seekerId);
-    for (const { id: vacancyId, score } of best) {
-      op.touch(vacancyId, seekerId);
-      op.scores.set(key(vacancyId, seekerId), score);
-    }
+    for (const vacancyId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
+    for (const { id: vacancyId, score } of best) op.scores.set(key(vacancyId, seekerId), score);
     this.seekerTops.set(seekerId, newTop);
   }
 
@@ -560,11 +559,8 @@ export class MatchingEngine {
     this.deps.metrics?.pairsScored.inc({ kind: 'backfill' }, this.index.lastScored);
     const oldTop = this.vacancyTops.get(vacancyId)!;
     const newTop = new TopList(this.settings.vacancyTopK, best);
-    for (const seekerId of oldTop.ids()) op.touch(vacancyId, seekerId);
-    for (const { id: seekerId, score } of best) {
-      op.touch(vacancyId, seekerId);
-      op.scores.set(key(vacancyId, seekerId), score);
-    }
+    for (const seekerId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
+    for (const { id: seekerId, score } of best) op.scores.set(key(vacancyId, seekerId), score);
     this.vacancyTops.set(vacancyId, newTop);
   }
 
@@ -594,27 +590,27 @@ export class MatchingEngine {
 
   /**
    * Writes what an operation changed: stored pairs are those in a vacancy's or a seeker's top
-   * list; announcements are made for stored pairs at or above the threshold not yet announced;
-   * announcements of rescored pairs now below it are forgotten (so they can be made again).
+   * list, with their score and list membership (reasons are derived from both sides' features
+   * when read, so a pair whose score and membership did not change is not written at all).
+   * Announcements are made for mutual top pairs ({@link announceable}) not yet announced; announcements of rescored pairs now below it are forgotten (so they can be made again).
    */
   private async persist(em: EntityManager, op: Operation): Promise<void> {
     const pairs = [...op.touched.values()];
     await this.loadVacancyTops(em, pairs.map((p) => p.v));
     await this.loadSeekerTops(em, pairs.map((p) => p.s));
-    // Stored rows are not read back: a pair in some list is written with freshly computed reasons
-    // (the upsert skips rows that would not change), a pair in no list is deleted if it exists.
-    const upserts: { v: string; s: string; result: MatchResult; inV: boolean; inS: boolean }[] = [];
+    // Stored rows are not read back: a pair in some list is upserted (the upsert skips rows that
+    // would not change), a pair in no list is deleted if it exists.
+    const upserts: StoredPair[] = [];
     const deletes: Pair[] = [];
     for (const pair of pairs) {
-      const inV = this.vacancyTops.get(pair.v)?.has(pair.s) ?? false;
-      const inS = this.seekerTops.get(pair.s)?.has(pair.v) ?? false;
-      if (!inV && !inS) {
+      const inVacancyTop = this.vacancyTops.get(pair.v)?.score(pair.s);
+      const inSeekerTop = this.seekerTops.get(pair.s)?.score(pair.v);
+      if (inVacancyTop === undefined && inSeekerTop === undefined) {
         deletes.push(pair);
         continue;
       }
-      const result = this.scorePair(pair, op.today);
-      if (!result) throw new Error(`pair ${key(pair.v, pair.s)} is in a top list but cannot be scored`);
-      upserts.push({ ...pair, result, inV, inS });
+      const score = op.scores.get(key(pair.v, pair.s)) ?? inVacancyTop ?? inSeekerTop!;
+      upserts.push({ ...pair, score, inV: inVacancyTop !== undefined, inS: inSeekerTop !== undefined });
     }
 
     // Announcements of rescored pairs that fell below the threshold (or out of eligibility) are forgotten.
@@ -639,30 +635,8 @@ export class MatchingEngine {
       ]);
     }
 
-    const candidates = upserts.filter((u) => u.result.score >= this.settings.threshold);
-    await this.announce(em, candidates);
-
-    for (const chunk of chunks(upserts, 2000)) {
-      await em.query(
-        `INSERT INTO matching.matches AS m (vacancy_id, seeker_id, score, reasons, in_vacancy_top, in_seeker_top, notified_at, updated_at)
-         SELECT u.v, u.s, u.score, u.reasons, u.inv, u.ins, np.notified_at, now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::jsonb[], $5::boolean[], $6::boolean[]) AS u(v, s, score, reasons, inv, ins)
-         LEFT JOIN matching.notified_pairs np ON np.vacancy_id = u.v AND np.seeker_id = u.s
-         ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
-           SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, in_vacancy_top = EXCLUDED.in_vacancy_top,
-               in_seeker_top = EXCLUDED.in_seeker_top, notified_at = EXCLUDED.notified_at, updated_at = now()
-           WHERE (m.score, m.reasons, m.in_vacancy_top, m.in_seeker_top, m.notified_at)
-             IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.reasons, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top, EXCLUDED.notified_at)`,
-        [
-          chunk.map((u) => u.v),
-          chunk.map((u) => u.s),
-          chunk.map((u) => u.result.score),
-          chunk.map((u) => JSON.stringify(u.result.reasons)),
-          chunk.map((u) => u.inV),
-          chunk.map((u) => u.inS),
-        ],
-      );
-    }
+    await this.announce(em, upserts.filter((u) => this.announceable(u)), op.today);
+    await this.writePairs(em, upserts, true);
     if (forgotten.length > 0) {
       await em.query(
         `UPDATE matching.matches m SET notified_at = NULL FROM unnest($1::uuid[], $2::uuid[]) AS f(v, s)
@@ -672,8 +646,38 @@ export class MatchingEngine {
     }
   }
 
-  /** Pairs not announced yet get a `notified_pairs` row and one `matching.match.found.v1` each. */
-  private async announce(em: EntityManager, pairs: { v: string; s: string; result: MatchResult }[]): Promise<number> {
+  /**
+   * A stored pair is announced (to the seeker) once it is a mutual top match at or above the
+   * threshold: the vacancy is among the seeker's best (so `/me/matches` lists it) and the seeker
+   * among the vacancy's best (so its employer sees them in `/vacancies/{id}/matches`).
+   */
+  private announceable(pair: StoredPair): boolean {
+    return pair.inS && pair.inV && pair.score >= this.settings.threshold;
+  }
+
+  /** Upserts (or, for a full recomputation, inserts) stored pairs, with the time each was announced. */
+  private async writePairs(em: EntityManager, pairs: StoredPair[], upsert: boolean): Promise<void> {
+    for (const chunk of chunks(pairs, 5000)) {
+      await em.query(
+        `INSERT INTO matching.matches AS m (vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, notified_at, updated_at)
+         SELECT u.v, u.s, u.score, u.inv, u.ins, np.notified_at, now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::boolean[], $5::boolean[]) AS u(v, s, score, inv, ins)
+         LEFT JOIN matching.notified_pairs np ON np.vacancy_id = u.v AND np.seeker_id = u.s` +
+          (upsert
+            ? `
+         ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
+           SET score = EXCLUDED.score, in_vacancy_top = EXCLUDED.in_vacancy_top,
+               in_seeker_top = EXCLUDED.in_seeker_top, notified_at = EXCLUDED.notified_at, updated_at = now()
+           WHERE (m.score, m.in_vacancy_top, m.in_seeker_top, m.notified_at)
+             IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top, EXCLUDED.notified_at)`
+            : ''),
+        [chunk.map((u) => u.v), chunk.map((u) => u.s), chunk.map((u) => u.score), chunk.map((u) => u.inV), chunk.map((u) => u.inS)],
+      );
+    }
+  }
+
+  /** Pairs not announced yet get a `notified_pairs` row and one `matching.match.found.v1` each, with their reasons. */
+  private async announce(em: EntityManager, pairs: StoredPair[], today: string): Promise<number> {
     let announced = 0;
     for (const chunk of chunks(pairs, 2000)) {
       if (chunk.length === 0) continue;
@@ -685,22 +689,23 @@ export class MatchingEngine {
         [chunk.map((p) => p.v), chunk.map((p) => p.s)],
       );
       if (fresh.length === 0) continue;
-      const byKey = new Map(chunk.map((p) => [key(p.v, p.s), p]));
       const items: { payload: MatchFoundV1; about: string }[] = [];
       for (const f of fresh) {
-        const pair = byKey.get(key(f.vacancy_id, f.seeker_id))!;
-        const vacancy = this.index.vacancy(pair.v) ?? (await this.storedVacancy(em, pair.v));
-        if (!vacancy) continue;
+        const vacancy = this.index.vacancy(f.vacancy_id) ?? (await this.storedVacancy(em, f.vacancy_id));
+        const seeker = this.index.seeker(f.seeker_id);
+        if (!vacancy || !seeker) continue;
+        const result = scoreMatch(vacancy.features, seeker, this.settings.weights, today);
+        if (!result) throw new Error(`pair ${key(f.vacancy_id, f.seeker_id)} is announced but cannot be scored`);
         items.push({
           // About the seeker: their erasure scrubs these from the outbox.
-          about: pair.s,
+          about: f.seeker_id,
           payload: {
-            vacancyId: pair.v,
+            vacancyId: f.vacancy_id,
             employerId: vacancy.features.employerId,
-            seekerId: pair.s,
+            seekerId: f.seeker_id,
             vacancyTitle: vacancy.title,
-            score: pair.result.score,
-            reasons: pair.result.reasons.map((r) => ({ code: r.code, params: r.params })),
+            score: result.score,
+            reasons: result.reasons.map((r) => ({ code: r.code, params: r.params })),
             foundAt: f.notified_at.toISOString(),
           },
         });
@@ -715,12 +720,6 @@ export class MatchingEngine {
   private async storedVacancy(em: EntityManager, vacancyId: string): Promise<VacancyEntry | undefined> {
     const found = await row<VacancyRow>(em, `SELECT vacancy_id, title, features, closed_at, seq FROM matching.vacancies WHERE vacancy_id = $1`, [vacancyId]);
     return found?.features ? { features: found.features, title: found.title } : undefined;
-  }
-
-  private scorePair(pair: Pair, today: string): MatchResult | null {
-    const vacancy = this.index.vacancy(pair.v);
-    const seeker = this.index.seeker(pair.s);
-    return vacancy && seeker ? scoreMatch(vacancy.features, seeker, this.settings.weights, today) : null;
   }
 
   // ---------------------------------------------------------------- full recomputation
@@ -756,13 +755,13 @@ export class MatchingEngine {
       }
     }
 
-    const pairs = new Map<string, { v: string; s: string; inV: boolean; inS: boolean }>();
-    for (const [v, top] of vacancyTops) for (const s of top.ids()) pairs.set(key(v, s), { v, s, inV: true, inS: false });
+    const pairs = new Map<string, StoredPair>();
+    for (const [v, top] of vacancyTops) for (const { id: s, score } of top.entries()) pairs.set(key(v, s), { v, s, score, inV: true, inS: false });
     for (const [s, top] of seekerTops) {
-      for (const v of top.ids()) {
+      for (const { id: v, score } of top.entries()) {
         const existing = pairs.get(key(v, s));
         if (existing) existing.inS = true;
-        else pairs.set(key(v, s), { v, s, inV: false, inS: true });
+        else pairs.set(key(v, s), { v, s, score, inV: false, inS: true });
       }
     }
 
@@ -774,27 +773,13 @@ export class MatchingEngine {
         chunk.map((f) => f.seeker_id),
       ]);
     }
-    const all = [...pairs.values()].map((p) => ({ ...p, result: this.scorePair(p, today)! }));
+    const all = [...pairs.values()];
     const announced = await this.announce(
       em,
-      all.filter((p) => p.result.score >= this.settings.threshold),
+      all.filter((p) => this.announceable(p)),
+      today,
     );
-    for (const chunk of chunks(all, 2000)) {
-      await em.query(
-        `INSERT INTO matching.matches (vacancy_id, seeker_id, score, reasons, in_vacancy_top, in_seeker_top, notified_at, updated_at)
-         SELECT u.v, u.s, u.score, u.reasons, u.inv, u.ins, np.notified_at, now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::jsonb[], $5::boolean[], $6::boolean[]) AS u(v, s, score, reasons, inv, ins)
-         LEFT JOIN matching.notified_pairs np ON np.vacancy_id = u.v AND np.seeker_id = u.s`,
-        [
-          chunk.map((u) => u.v),
-          chunk.map((u) => u.s),
-          chunk.map((u) => u.result.score),
-          chunk.map((u) => JSON.stringify(u.result.reasons)),
-          chunk.map((u) => u.inV),
-          chunk.map((u) => u.inS),
-        ],
-      );
-    }
+    await this.writePairs(em, all, false);
 
     const fresh = await row<{ token: string; epoch: string }>(
       em,
@@ -808,6 +793,14 @@ export class MatchingEngine {
     this.expectedToken = fresh!.token;
     return { vacancies: this.index.vacancyCount, seekers: this.index.seekerCount, pairsScored, matches: pairs.size, announced };
   }
+}
+
+/** Members of either list that are not in the other with the same score: the pairs whose stored row may change. */
+function changedMembers(before: TopList, after: TopList): Set<string> {
+  const changed = new Set<string>();
+  for (const { id, score } of before.entries()) if (after.score(id) !== score) changed.add(id);
+  for (const { id, score } of after.entries()) if (before.score(id) !== score) changed.add(id);
+  return changed;
 }
 
 function ranked(results: Map<string, number>): Iterable<Ranked> {

@@ -1,22 +1,26 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventConsumers } from '@olp/messaging';
+import { CONFIG } from '@olp/platform';
 import { MatchingEngine } from '../engine/matching-engine.js';
+import type { MatchingConfig } from '../matching.config.js';
 import { projectionHandlers } from './projection.handlers.js';
 
 /**
  * The durable consumer `matching-projection` (one per stream it reads: VACANCIES, SEEKERS,
- * IDENTITY), shared by every replica: each delivery batch runs its handlers in one transaction
- * with the inbox rows, so every effect of an event (read model, matches, announcements) commits
- * once. The engine is loaded before consumers start (Nest awaits its `onModuleInit`).
+ * IDENTITY), shared by every replica: each delivery batch (at most `MATCHING_CONSUMER_MAX_BATCH`
+ * events) runs its handlers in one transaction with the inbox rows, so every effect of an event
+ * (read model, matches, announcements) commits once. The engine is loaded before consumers start
+ * (Nest awaits its `onModuleInit`).
  */
 @Injectable()
 export class ProjectionConsumer implements OnModuleInit {
   constructor(
     @Inject(EventConsumers) private readonly consumers: EventConsumers,
     @Inject(MatchingEngine) private readonly engine: MatchingEngine,
+    @Inject(CONFIG) private readonly config: MatchingConfig,
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register({ name: 'projection', handlers: projectionHandlers(this.engine) });
+    this.consumers.register({ name: 'projection', handlers: projectionHandlers(this.engine), maxBatch: this.config.MATCHING_CONSUMER_MAX_BATCH });
   }
 }

@@ -19,8 +19,9 @@ import {
 import { DATA_SOURCE } from '@olp/persistence';
 import { resolveText, type Locale, type LocalizedText } from '@olp/reference-data';
 import { row, rows } from '../common/sql.js';
-import type { MatchReasonData, SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
+import type { SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
 import { renderReasons } from '../scoring/render-reason.js';
+import { explainMatch } from '../scoring/score-match.js';
 import { Taxonomy } from '../taxonomy.provider.js';
 
 const DEFAULT_PAGE = 20;
@@ -60,7 +61,6 @@ function readCursor(cursor: string | undefined, scope: string): MatchCursor | un
 interface VacancyMatchRow {
   vacancy_id: string;
   score: number;
-  reasons: MatchReasonData[];
   title: LocalizedText;
   city: string;
   features: VacancyFeatures;
@@ -69,7 +69,6 @@ interface VacancyMatchRow {
 interface SeekerMatchRow {
   seeker_id: string;
   score: number;
-  reasons: MatchReasonData[];
   features: SeekerFeatures;
 }
 
@@ -81,7 +80,9 @@ function requireUser(principal: Principal | undefined): string {
 /**
  * The read side of matching: a seeker's best vacancies, a vacancy's best seekers (for members of
  * its employer, consenting and visible seekers only, never a name), and the export of what is
- * held about the caller. Straight from the stored top lists; reasons rendered per request.
+ * held about the caller. Straight from the stored top lists (score and membership); reasons are
+ * derived per request from the stored features of both sides ({@link explainMatch}), the same
+ * features the score was computed from, and rendered in the request's language.
  */
 @Injectable()
 export class MatchQueries {
@@ -104,7 +105,7 @@ export class MatchQueries {
     }
     const found = await rows<VacancyMatchRow>(
       this.dataSource,
-      `SELECT m.vacancy_id, m.score, m.reasons, v.title, v.city, v.features
+      `SELECT m.vacancy_id, m.score, v.title, v.city, v.features
        FROM matching.matches m JOIN matching.vacancies v ON v.vacancy_id = m.vacancy_id
        WHERE m.seeker_id = $1 AND m.in_seeker_top AND v.closed_at IS NULL${filter}
        ORDER BY m.score DESC, m.vacancy_id ASC LIMIT $${params.push(limit + 1)}`,
@@ -112,8 +113,9 @@ export class MatchQueries {
     );
     const items = found.slice(0, limit);
     const last = found.length > limit ? items[items.length - 1] : undefined;
+    const seeker = items.length > 0 ? await this.seekerFeatures(seekerId) : undefined;
     return {
-      items: items.map((r) => this.matchedVacancy(r, locale)),
+      items: items.map((r) => this.matchedVacancy(r, seeker, locale)),
       nextCursor: last ? encodeCursor({ k: 'me', s: last.score, i: last.vacancy_id } satisfies MatchCursor) : null,
     };
   }
@@ -143,7 +145,7 @@ export class MatchQueries {
     // The seeker's current consent and visibility are checked again here, not only when matching.
     const found = await rows<SeekerMatchRow>(
       this.dataSource,
-      `SELECT m.seeker_id, m.score, m.reasons, s.features
+      `SELECT m.seeker_id, m.score, s.features
        FROM matching.matches m JOIN matching.seekers s ON s.seeker_id = m.seeker_id
        WHERE m.vacancy_id = $1 AND m.in_vacancy_top
          AND (s.features->>'consentToMatching')::boolean AND s.features->>'visibility' <> 'hidden'${filter}
@@ -159,7 +161,7 @@ export class MatchQueries {
           residenceCountry: r.features.residenceCountry,
           nationality: r.features.nationality,
           score: r.score,
-          reasons: renderReasons(r.reasons, locale, this.taxonomy),
+          reasons: renderReasons(explainMatch(vacancy.features!, r.features), locale, this.taxonomy),
         }),
       ),
       nextCursor: last ? encodeCursor({ k: request.vacancyId, s: last.score, i: last.seeker_id } satisfies MatchCursor) : null,
@@ -171,16 +173,23 @@ export class MatchQueries {
     const userId = requireUser(principal);
     const found = await rows<VacancyMatchRow>(
       this.dataSource,
-      `SELECT m.vacancy_id, m.score, m.reasons, v.title, v.city, v.features
+      `SELECT m.vacancy_id, m.score, v.title, v.city, v.features
        FROM matching.matches m JOIN matching.vacancies v ON v.vacancy_id = m.vacancy_id
        WHERE m.seeker_id = $1 AND v.features IS NOT NULL
        ORDER BY m.score DESC, m.vacancy_id ASC`,
       [userId],
     );
-    return { matches: found.map((r) => this.matchedVacancy(r, locale)) };
+    const seeker = found.length > 0 ? await this.seekerFeatures(userId) : undefined;
+    return { matches: found.map((r) => this.matchedVacancy(r, seeker, locale)) };
   }
 
-  private matchedVacancy(r: VacancyMatchRow, locale: Locale): MatchedVacancy {
+  private async seekerFeatures(seekerId: string): Promise<SeekerFeatures | undefined> {
+    const found = await row<{ features: SeekerFeatures }>(this.dataSource, `SELECT features FROM matching.seekers WHERE seeker_id = $1`, [seekerId]);
+    return found?.features;
+  }
+
+  /** A match of the seeker's (whose stored features are `seeker`; a pair is only stored while both sides are). */
+  private matchedVacancy(r: VacancyMatchRow, seeker: SeekerFeatures | undefined, locale: Locale): MatchedVacancy {
     return {
       vacancyId: r.vacancy_id,
       title: r.title,
@@ -190,7 +199,7 @@ export class MatchQueries {
       iscoCode: r.features.iscoCode,
       closingDate: r.features.closingDate,
       score: r.score,
-      reasons: renderReasons(r.reasons, locale, this.taxonomy),
+      reasons: seeker ? renderReasons(explainMatch(r.features, seeker), locale, this.taxonomy) : [],
     };
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CEFR_LEVELS, type CefrLevel } from '@olp/reference-data';
 import { DEFAULT_WEIGHTS, type ScoringWeights, type SeekerFeatures, type VacancyFeatures } from './match-model.js';
-import { assertValidWeights, eligibility, matchComponents, occupationProximity, scoreMatch } from './score-match.js';
+import { assertValidWeights, eligibility, explainMatch, matchComponents, occupationProximity, scoreMatch } from './score-match.js';
 
 const TODAY = '2026-05-10';
 const RUNS = { numRuns: 250 };
@@ -257,6 +257,19 @@ describe('reasons', () => {
     expect(reasons).toContainEqual({ code: 'education', params: { met: 1, required: 6 } });
     expect(reasons.at(-1)).toEqual({ code: 'location-remote', params: {} });
   });
+
+  it('explainMatch gives a stored pair the reasons scoreMatch gave it, whatever the date', () => {
+    expect(explainMatch(v, s)).toEqual(scoreMatch(v, s, DEFAULT_WEIGHTS, TODAY)!.reasons);
+    // Read after the closing date (the vacancy not yet expired): still explained.
+    expect(explainMatch(v, s)).toEqual(scoreMatch(v, s, DEFAULT_WEIGHTS, v.closingDate)!.reasons);
+    expect(scoreMatch(v, s, DEFAULT_WEIGHTS, '2027-01-01')).toBeNull();
+  });
+
+  it('explainMatch leaves the location reason out when no location basis holds', () => {
+    const away = seeker({ residenceCountry: 'EG', relocate: 'none', remote: false });
+    expect(explainMatch(v, away).at(-1)!.code).toBe('experience');
+    expect(explainMatch(v, away).some((r) => r.code.startsWith('location-'))).toBe(false);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -363,6 +376,16 @@ describe('properties', () => {
         const before = scoreMatch(v, s, w, TODAY)!.score;
         const after = scoreMatch(v, { ...s, skills: [...s.skills, gained] }, w, TODAY)!.score;
         expect(after).toBeGreaterThanOrEqual(before);
+      }),
+      RUNS,
+    );
+  });
+
+  it('explainMatch equals the reasons of scoreMatch for every scored pair', () => {
+    fc.assert(
+      fc.property(vacancyArb, seekerArb, DATE, (v, s, today) => {
+        const result = scoreMatch(v, s, DEFAULT_WEIGHTS, today);
+        if (result !== null) expect(explainMatch(v, s)).toEqual(result.reasons);
       }),
       RUNS,
     );

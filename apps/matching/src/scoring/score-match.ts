@@ -52,6 +52,11 @@ export function eligibility(v: VacancyFeatures, s: SeekerFeatures, today: string
     return null;
   }
 
+  return locationBasis(v, s);
+}
+
+/** Why the seeker may work in the vacancy's country (the location part of {@link eligibility}), or null. */
+function locationBasis(v: VacancyFeatures, s: SeekerFeatures): LocationBasis | null {
   const country = upper(v.country);
   if (upper(s.residenceCountry) === country) return 'same-country';
   if (s.relocate === 'any-member-state') return 'relocate';
@@ -234,4 +239,15 @@ export function scoreMatch(v: VacancyFeatures, s: SeekerFeatures, weights: Scori
   if (basis === null) return null;
   const { components, reasons } = evaluate(v, s);
   return { score: weightedScore(components, weights), reasons: [...reasons, LOCATION_REASONS[basis](v)] };
+}
+
+/**
+ * The reasons {@link scoreMatch} gives a pair, without the hard filters: what a stored match is
+ * explained with when it is read (its score was stored when it was computed, from the same
+ * features). The location reason is left out when no location basis holds any more.
+ */
+export function explainMatch(v: VacancyFeatures, s: SeekerFeatures): MatchReasonData[] {
+  const { reasons } = evaluate(v, s);
+  const basis = locationBasis(v, s);
+  return basis === null ? reasons : [...reasons, LOCATION_REASONS[basis](v)];
 }

@@ -1,7 +1,9 @@
 /**
  * `node apps/matching/dist/rebuild.js`: drops the read model, replays the VACANCIES, SEEKERS and
  * IDENTITY streams from the beginning and recomputes every match (see rebuild/matching-rebuild.ts).
- * `--matches-only` keeps the read model and recomputes the matches alone. Reads the same
+ * `--matches-only` keeps the read model and recomputes the matches alone; `--no-announce` records
+ * the pairs it would announce as announced without emitting them (a first backfill of an existing
+ * market, whose people should not all be notified at once). Reads the same
  * environment as the service; exits 0 when done, 1 on failure.
  */
 import { jetstream } from '@nats-io/jetstream';
@@ -30,7 +32,7 @@ try {
     const ns = new SubjectNamespace(config.MESSAGING_PREFIX);
     const jsm = await ensureStreams(nc, ns, { ...DEFAULT_STREAM_SETTINGS, replicas: config.STREAM_REPLICAS });
     const rebuild = new MatchingRebuild({ dataSource, js: jetstream(nc), jsm, ns, outbox: new OutboxWriter('matching', 'matching'), settings, logger });
-    await rebuild.run({ replay: !process.argv.includes('--matches-only') });
+    await rebuild.run({ replay: !process.argv.includes('--matches-only'), announce: !process.argv.includes('--no-announce') });
   } finally {
     await nc.close();
     await dataSource.destroy();

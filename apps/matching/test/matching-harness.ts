@@ -206,7 +206,7 @@ export class MatchingHarness {
   }
 
   /** The rebuild in this process, as `node apps/matching/dist/rebuild.js` runs it. */
-  async rebuild(options: { replay?: boolean } = {}): Promise<RebuildReport> {
+  async rebuild(options: { replay?: boolean; announce?: boolean } = {}): Promise<RebuildReport> {
     const rebuild = new MatchingRebuild({
       dataSource: this.dataSource(),
       js: this.js,

@@ -353,3 +353,38 @@ describe('matching announcements: mutual top matches only (VACANCY_TOP_K=1)', ()
     expect((await told()).sort()).toEqual([strong.userId, good.userId].sort());
   });
 });
+
+describe('matching rebuild without announcements (--no-announce)', () => {
+  const h = new MatchingHarness();
+
+  beforeAll(async () => {
+    await h.start('matchsilent');
+  });
+
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('records the pairs it would announce as announced, tells nobody, and later changes do not tell them either', async () => {
+    const vacancy = vacancyEvent({ country: 'QA', city: 'Doha' });
+    const profile = profileEvent();
+    await h.publish('vacancies.vacancy.published.v1', vacancy, vacancy.vacancyId);
+    await h.publish('seekers.profile.updated.v1', profile, profile.userId);
+    await h.settle();
+    expect((await h.found()).length).toBe(1);
+    // A market whose matches were never computed (e.g. matching deployed onto existing data).
+    await h.db.query(`DELETE FROM matching.matches`);
+    await h.db.query(`DELETE FROM matching.notified_pairs`);
+
+    const report = await h.rebuild({ replay: false, announce: false });
+    expect(report.announced).toBe(0);
+    expect(report.matches).toBe(1);
+    expect(await h.db.query(`SELECT vacancy_id, seeker_id FROM matching.notified_pairs`)).toEqual([{ vacancy_id: vacancy.vacancyId, seeker_id: profile.userId }]);
+    expect((await h.found()).length).toBe(1);
+
+    // A small edit keeping the pair above the threshold: still nobody is told again.
+    await h.publish('seekers.profile.updated.v1', { ...profile, skills: ['osh.risk-assessment', 'osh.hazard-identification'], version: 2, updatedAt: new Date(Date.now() + 1000).toISOString() }, profile.userId);
+    await h.settle();
+    expect((await h.found()).length).toBe(1);
+  });
+});

@@ -433,6 +433,10 @@ export class MatchIndex {
     return [...this.vacancies.keys()];
   }
 
+  seekerIds(): string[] {
+    return [...this.seekers.keys()];
+  }
+
   clear(): void {
     this.seekers.clear();
     this.seekerSlots.clear();

@@ -124,6 +124,8 @@ export class MatchingEngine {
   private readonly vacancyTops = new Map<string, TopList>();
   private readonly seekerTops = new Map<string, TopList>();
   private readonly batches = new WeakMap<EntityManager, { today: string }>();
+  /** Every stored list is in memory (after a full load), so a list not held is empty; a catch-up loads lists lazily again. */
+  private allTopsLoaded = false;
 
   private epoch: string | undefined;
   /** The token this replica wrote in its last batch; another value means someone else wrote since. */
@@ -210,6 +212,7 @@ export class MatchingEngine {
     this.index.clear();
     this.vacancyTops.clear();
     this.seekerTops.clear();
+    this.allTopsLoaded = false;
     let watermark = 0;
     const seekers = await rows<{ features: SeekerFeatures; seq: string }>(em, `SELECT features, seq FROM matching.seekers`);
     for (const s of seekers) {
@@ -223,6 +226,7 @@ export class MatchingEngine {
     }
     const [erased] = await rows<{ max: string | null }>(em, `SELECT max(seq) AS max FROM matching.erased_users`);
     watermark = Math.max(watermark, Number(erased?.max ?? 0));
+    await this.loadAllTops(em);
     this.watermark = watermark;
     this.pendingSeq = watermark;
     this.epoch = state.epoch;
@@ -232,10 +236,43 @@ export class MatchingEngine {
     this.logger.info({ seekers: this.index.seekerCount, vacancies: this.index.vacancyCount }, 'matching index loaded');
   }
 
+  /**
+   * Every stored top list, read in pages of the primary key: an event then offers its pairs to
+   * lists in memory instead of reading thousands of cold lists (a new vacancy has ~7,800
+   * candidates at 100,000 seekers). Ids are the index's own strings, so lists share them.
+   */
+  private async loadAllTops(em: EntityManager): Promise<void> {
+    const vacancyLists = new Map<string, Ranked[]>();
+    const seekerLists = new Map<string, Ranked[]>();
+    const PAGE = 100_000;
+    let after: { v: string; s: string } | undefined;
+    for (;;) {
+      const page = await rows<{ vacancy_id: string; seeker_id: string; score: number; in_vacancy_top: boolean; in_seeker_top: boolean }>(
+        em,
+        `SELECT vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top FROM matching.matches
+         ${after ? 'WHERE (vacancy_id, seeker_id) > ($2::uuid, $3::uuid)' : ''} ORDER BY vacancy_id, seeker_id LIMIT $1`,
+        after ? [PAGE, after.v, after.s] : [PAGE],
+      );
+      for (const r of page) {
+        const v = this.index.vacancy(r.vacancy_id)?.features.vacancyId ?? r.vacancy_id;
+        const s = this.index.seeker(r.seeker_id)?.seekerId ?? r.seeker_id;
+        if (r.in_vacancy_top) push(vacancyLists, v, { id: s, score: r.score });
+        if (r.in_seeker_top) push(seekerLists, s, { id: v, score: r.score });
+      }
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1]!;
+      after = { v: last.vacancy_id, s: last.seeker_id };
+    }
+    for (const [id, entries] of vacancyLists) this.vacancyTops.set(id, new TopList(this.settings.vacancyTopK, entries));
+    for (const [id, entries] of seekerLists) this.seekerTops.set(id, new TopList(this.settings.seekerTopK, entries));
+    this.allTopsLoaded = true;
+  }
+
   /** Someone else wrote (another replica), or our last batch rolled back: reload what may differ. */
   private async catchUp(em: EntityManager): Promise<void> {
     this.vacancyTops.clear();
     this.seekerTops.clear();
+    this.allTopsLoaded = false;
     const suspectSeekers = [...this.suspects.seekers];
     const suspectVacancies = [...this.suspects.vacancies];
     const changes: { seq: number; apply: () => void }[] = [];
@@ -567,6 +604,10 @@ export class MatchingEngine {
   private async loadVacancyTops(em: EntityManager, ids: Iterable<string>): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.vacancyTops.has(id));
     if (missing.length === 0) return;
+    if (this.allTopsLoaded) {
+      for (const id of missing) this.vacancyTops.set(id, new TopList(this.settings.vacancyTopK));
+      return;
+    }
     const found = await rows<{ vacancy_id: string; seeker_id: string; score: number }>(
       em,
       `SELECT vacancy_id, seeker_id, score FROM matching.matches WHERE vacancy_id = ANY($1::uuid[]) AND in_vacancy_top`,
@@ -579,6 +620,10 @@ export class MatchingEngine {
   private async loadSeekerTops(em: EntityManager, ids: Iterable<string>): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.seekerTops.has(id));
     if (missing.length === 0) return;
+    if (this.allTopsLoaded) {
+      for (const id of missing) this.seekerTops.set(id, new TopList(this.settings.seekerTopK));
+      return;
+    }
     const found = await rows<{ vacancy_id: string; seeker_id: string; score: number }>(
       em,
       `SELECT vacancy_id, seeker_id, score FROM matching.matches WHERE seeker_id = ANY($1::uuid[]) AND in_seeker_top`,
@@ -725,35 +770,31 @@ export class MatchingEngine {
   // ---------------------------------------------------------------- full recomputation
 
   /**
-   * Every match from scratch (the rebuild): each open vacancy scored against its candidates, the
-   * best `vacancyTopK` kept per vacancy and the best `seekerTopK` per seeker, all stored pairs
-   * replaced. Announcements already made stay (nobody is told twice); rescored pairs below the
-   * threshold lose theirs, stored pairs at or above it without one are announced. Ends with a new
-   * epoch, so every running replica reloads its index before its next batch.
+   * Every match from scratch (the rebuild): each open vacancy's exact best `vacancyTopK` seekers and
+   * each seeker's exact best `seekerTopK` vacancies, straight from the index (bound-pruned, the
+   * same lists as scoring every candidate pair; the benchmark checks that), all stored pairs
+   * replaced. Announcements already made stay (nobody is told twice); announced pairs now below
+   * the threshold (or no longer eligible) lose theirs, mutual top pairs at or above it without one
+   * are announced, or with `announce: false` only recorded as announced (a first backfill of an
+   * existing market, whose people should not all be told at once). Ends with a new epoch, so every
+   * running replica reloads its index before its next batch.
    */
-  async recomputeAll(em: EntityManager): Promise<RecomputeReport> {
+  async recomputeAll(em: EntityManager, options: { announce?: boolean } = {}): Promise<RecomputeReport> {
     const state = await this.lock(em);
     await this.fullLoad(em, state);
     const today = this.today();
     const vacancyTops = new Map<string, TopList>();
     const seekerTops = new Map<string, TopList>();
-    const notified = await rows<{ vacancy_id: string; seeker_id: string }>(em, `SELECT vacancy_id, seeker_id FROM matching.notified_pairs`);
-    const notifiedKeys = new Set(notified.map((n) => key(n.vacancy_id, n.seeker_id)));
-    const keep = new Set<string>();
     let pairsScored = 0;
-
-    for (const vacancyId of this.index.vacancyIds().sort()) {
-      const results = this.scoreVacancy(vacancyId, today, 'rebuild');
-      pairsScored += results.size;
-      vacancyTops.set(vacancyId, TopList.best(this.settings.vacancyTopK, ranked(results)));
-      for (const [seekerId, score] of results) {
-        let top = seekerTops.get(seekerId);
-        if (!top) seekerTops.set(seekerId, (top = new TopList(this.settings.seekerTopK)));
-        top.offer(vacancyId, score);
-        const k = key(vacancyId, seekerId);
-        if (score >= this.settings.threshold && notifiedKeys.has(k)) keep.add(k);
-      }
+    for (const vacancyId of this.index.vacancyIds()) {
+      vacancyTops.set(vacancyId, new TopList(this.settings.vacancyTopK, this.index.topSeekersFor(vacancyId, this.settings.vacancyTopK, today)));
+      pairsScored += this.index.lastScored;
     }
+    for (const seekerId of this.index.seekerIds()) {
+      seekerTops.set(seekerId, new TopList(this.settings.seekerTopK, this.index.topVacanciesFor(seekerId, this.settings.seekerTopK, today)));
+      pairsScored += this.index.lastScored;
+    }
+    this.deps.metrics?.pairsScored.inc({ kind: 'rebuild' }, pairsScored);
 
     const pairs = new Map<string, StoredPair>();
     for (const [v, top] of vacancyTops) for (const { id: s, score } of top.entries()) pairs.set(key(v, s), { v, s, score, inV: true, inS: false });
@@ -765,8 +806,14 @@ export class MatchingEngine {
       }
     }
 
+    // Announced pairs keep their announcement while they still score at or above the threshold.
+    const notified = await rows<{ vacancy_id: string; seeker_id: string }>(em, `SELECT vacancy_id, seeker_id FROM matching.notified_pairs`);
+    const forget = notified.filter((n) => {
+      const stored = pairs.get(key(n.vacancy_id, n.seeker_id));
+      const score = stored ? stored.score : this.scoreOf(n.vacancy_id, n.seeker_id, today);
+      return score === null || score < this.settings.threshold;
+    });
     await em.query(`DELETE FROM matching.matches`);
-    const forget = notified.filter((n) => !keep.has(key(n.vacancy_id, n.seeker_id)));
     for (const chunk of chunks(forget, 5000)) {
       await em.query(`DELETE FROM matching.notified_pairs n USING unnest($1::uuid[], $2::uuid[]) AS f(v, s) WHERE n.vacancy_id = f.v AND n.seeker_id = f.s`, [
         chunk.map((f) => f.vacancy_id),
@@ -774,11 +821,18 @@ export class MatchingEngine {
       ]);
     }
     const all = [...pairs.values()];
-    const announced = await this.announce(
-      em,
-      all.filter((p) => this.announceable(p)),
-      today,
-    );
+    const announceable = all.filter((p) => this.announceable(p));
+    let announced = 0;
+    if (options.announce === false) {
+      for (const chunk of chunks(announceable, 5000)) {
+        await em.query(
+          `INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at) SELECT v, s, now() FROM unnest($1::uuid[], $2::uuid[]) AS c(v, s) ON CONFLICT DO NOTHING`,
+          [chunk.map((p) => p.v), chunk.map((p) => p.s)],
+        );
+      }
+    } else {
+      announced = await this.announce(em, announceable, today);
+    }
     await this.writePairs(em, all, false);
 
     const fresh = await row<{ token: string; epoch: string }>(
@@ -789,9 +843,17 @@ export class MatchingEngine {
     this.seekerTops.clear();
     for (const [id, top] of vacancyTops) this.vacancyTops.set(id, top);
     for (const [id, top] of seekerTops) this.seekerTops.set(id, top);
+    this.allTopsLoaded = true;
     this.epoch = fresh!.epoch;
     this.expectedToken = fresh!.token;
     return { vacancies: this.index.vacancyCount, seekers: this.index.seekerCount, pairsScored, matches: pairs.size, announced };
+  }
+
+  /** One pair's score from the index's features, or null when it is not eligible (or either side is gone). */
+  private scoreOf(vacancyId: string, seekerId: string, today: string): number | null {
+    const vacancy = this.index.vacancy(vacancyId);
+    const seeker = this.index.seeker(seekerId);
+    return vacancy && seeker ? (scoreMatch(vacancy.features, seeker, this.settings.weights, today)?.score ?? null) : null;
   }
 }
 
@@ -805,6 +867,12 @@ function changedMembers(before: TopList, after: TopList): Set<string> {
 
 function ranked(results: Map<string, number>): Iterable<Ranked> {
   return [...results].map(([id, score]) => ({ id, score }));
+}
+
+function push<V>(map: Map<string, V[]>, k: string, value: V): void {
+  const list = map.get(k);
+  if (list) list.push(value);
+  else map.set(k, [value]);
 }
 
 function group<T, V>(items: T[], by: (item: T) => string, value: (item: T) => V): Map<string, V[]> {

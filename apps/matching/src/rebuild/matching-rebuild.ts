@@ -50,8 +50,10 @@ export class MatchingRebuild {
   /**
    * `replay: false` keeps the read model and only recomputes the matches (after a change of
    * weights, K or threshold, or when the streams no longer hold the whole history).
+   * `announce: false` records the pairs it would announce as announced without telling anyone
+   * (the first backfill of an existing market: its people are not all notified at once).
    */
-  async run(options: { replay?: boolean } = {}): Promise<RebuildReport> {
+  async run(options: { replay?: boolean; announce?: boolean } = {}): Promise<RebuildReport> {
     const replay = options.replay ?? true;
     const started = Date.now();
     const { dataSource, logger } = this.deps;
@@ -76,7 +78,7 @@ export class MatchingRebuild {
         logger.info({ stream, ...counts }, 'stream replayed');
       }
       engine.replay = false;
-      const report = await engine.recomputeAll(em);
+      const report = await engine.recomputeAll(em, { announce: options.announce ?? true });
       const result = { ...report, replayed, skipped, ms: Date.now() - started };
       logger.info(result, 'matching rebuilt');
       return result;

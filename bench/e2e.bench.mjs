@@ -14,9 +14,10 @@
 //
 //   npm run bench:e2e            (builds first; needs PostgreSQL and NATS JetStream)
 //
-// Knobs: BENCH_SEEKERS=100000  BENCH_VACANCIES=2000 (measured)  BENCH_WARMUP=100 (published first, not
+// Knobs: BENCH_SEEKERS=100000  BENCH_OPEN_VACANCIES=50000 (the settled market; 0: empty)  BENCH_VACANCIES=2000 (measured)  BENCH_WARMUP=100 (published first, not
 //        counted)  BENCH_RATE=50 (publications/s)  BENCH_EMPLOYERS=10  BENCH_SEED=42  BENCH_DRAIN_S=60
 //        BENCH_TIMEOUT_S=1500  BENCH_LOG_LEVEL=warn (services)  BENCH_KEEP_LOGS=1 keep the services' logs
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,10 +27,10 @@ import pg from 'pg';
 import { redactUrl } from '@olp/persistence';
 import { createTestDatabase, deleteTestStreams, randomSuffix, testNatsUrl, testPostgresAdminUrl } from '@olp/testing';
 import { ServiceProcesses } from '../tools/dev/processes.mjs';
-import { SERVICES } from '../tools/dev/services.mjs';
+import { SERVICES, serviceEnv } from '../tools/dev/services.mjs';
 import { Cleanup, cpuSnapshot, cpuUse, envInt, fmt, machineSummary, percentile, printTable, processCpuSeconds, sleep } from './lib/bench-utils.mjs';
 import { SMTPServer } from 'smtp-server';
-import { insertMatchingSeekers, insertRecipients, vacancyRequest } from './lib/e2e-load.mjs';
+import { insertMatchingSeekers, insertMatchingVacancies, insertRecipients, vacancyRequest } from './lib/e2e-load.mjs';
 import { generatePopulation, moreVacancies } from './lib/matching-population.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,9 @@ const clock = () => performance.timeOrigin + performance.now();
 
 const cfg = {
   seekers: envInt('BENCH_SEEKERS', 100_000),
+  // The open vacancies already on the platform (a settled market, as bench:matching's 50,000 for
+  // 100,000 seekers); 0 for an empty market, where every new vacancy enters thousands of seekers' lists.
+  openVacancies: envInt('BENCH_OPEN_VACANCIES', 50_000),
   vacancies: Math.max(1, envInt('BENCH_VACANCIES', 2_000)),
   warmup: envInt('BENCH_WARMUP', 100),
   rate: Math.max(1, envInt('BENCH_RATE', 50)),
@@ -93,7 +97,7 @@ const bar = (text) => {
     process.stdout.write(`${text}\n`);
   }
 };
-const endBar = () => process.stdout.isTTY && endBar();
+const endBar = () => process.stdout.isTTY && process.stdout.write('\n');
 
 async function main() {
   const names = SERVICES.map((s) => s.name);
@@ -102,7 +106,7 @@ async function main() {
   console.log(`measuring: ${observed.label}`);
   if (!hasNotifications) console.log('NOTE: not yet the issue\'s measure (publish → in-app notification stored): there is no notifications service to time.');
   console.log(
-    `load: ${fmt(cfg.seekers)} seekers, ${fmt(cfg.warmup)} warm-up + ${fmt(cfg.vacancies)} measured publications at ${cfg.rate}/s ` +
+    `load: ${fmt(cfg.seekers)} seekers, ${fmt(cfg.openVacancies)} open vacancies, ${fmt(cfg.warmup)} warm-up + ${fmt(cfg.vacancies)} measured publications at ${cfg.rate}/s ` +
       `(${fmt((cfg.warmup + cfg.vacancies) / cfg.rate)} s), ${cfg.employers} employers, seed ${cfg.seed}`,
   );
 
@@ -148,7 +152,7 @@ async function main() {
   let t = performance.now();
   const migrate = await start(hasNotifications ? ['matching', 'notifications'] : ['matching'], 'migrate');
   await migrate.stop();
-  const population = generatePopulation({ seekers: cfg.seekers, vacancies: 0, seed: cfg.seed });
+  const population = generatePopulation({ seekers: cfg.seekers, vacancies: cfg.openVacancies, seed: cfg.seed });
   const matchable = population.seekers.filter((s) => s.consentToMatching && s.visibility !== 'hidden').length;
   await insertMatchingSeekers((sql, params) => db.query(sql, params), population.seekers, (n) => bar(`loading seekers: ${fmt(n)} / ${fmt(cfg.seekers)}`));
   endBar();
@@ -160,6 +164,36 @@ async function main() {
     `${fmt(cfg.seekers)} seekers (${fmt(matchable)} consenting and visible) in matching.seekers${hasNotifications ? ' and notifications.recipients' : ''} ` +
       `in ${fmt((performance.now() - t) / 1000, 1)} s`,
   );
+  if (cfg.openVacancies > 0) {
+    // A settled market: the open vacancies, every top list computed by matching's own rebuild, and
+    // the mutual matches among them recorded as announced long ago (--no-announce): the measured
+    // publications then meet seekers whose lists are mostly full, as on a platform in use.
+    t = performance.now();
+    await insertMatchingVacancies((sql, params) => db.query(sql, params), population.vacancies, (n) => bar(`open vacancies: ${fmt(n)} / ${fmt(cfg.openVacancies)}`));
+    endBar();
+    const loaded = (performance.now() - t) / 1000;
+    t = performance.now();
+    const matching = SERVICES.find((service) => service.name === 'matching');
+    const env = serviceEnv(matching, {
+      base: { ...process.env, MESSAGING_PREFIX: prefix },
+      natsUrl: testNatsUrl(),
+      port: 0,
+      logLevel: cfg.logLevel,
+      adminUrl: testPostgresAdminUrl(),
+      database: db.name,
+    });
+    const rebuild = spawn(process.execPath, [path.join(ROOT, 'apps/matching/dist/rebuild.js'), '--matches-only', '--no-announce'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    cleanup.add('stop the matching rebuild', () => (rebuild.exitCode === null ? rebuild.kill('SIGKILL') : undefined));
+    const code = await new Promise((resolve) => rebuild.on('exit', resolve));
+    if (code !== 0) throw new Error(`matching rebuild exited with ${code}`);
+    const [settled] = await db.query(
+      `SELECT (SELECT count(*) FROM matching.matches)::int AS pairs, (SELECT count(*) FROM matching.notified_pairs)::int AS announced`,
+    );
+    console.log(
+      `${fmt(cfg.openVacancies)} open vacancies in matching.vacancies in ${fmt(loaded, 1)} s; market settled by \`rebuild.js --matches-only --no-announce\` ` +
+        `in ${fmt((performance.now() - t) / 1000, 1)} s: ${fmt(settled.pairs)} stored pairs, ${fmt(settled.announced)} mutual matches recorded as announced`,
+    );
+  }
 
   t = performance.now();
   const services = await start(names, 'run');

@@ -34,6 +34,47 @@ export async function insertMatchingSeekers(query, seekers, onProgress = () => u
   await query('VACUUM ANALYZE matching.seekers');
 }
 
+/** A stable UUID per synthetic open vacancy of the settled market (not the ones the bench publishes). */
+export function openVacancyUuid(index) {
+  return `00000000-0000-4000-9000-${index.toString(16).padStart(12, '0')}`;
+}
+
+/** The synthetic employer id (`e000123`) of an open vacancy as a UUID. */
+function employerUuid(id) {
+  return `00000000-0000-4000-a000-${Number(id.slice(1)).toString(16).padStart(12, '0')}`;
+}
+
+/**
+ * Inserts `vacancies` (VacancyFeatures from generatePopulation) into matching.vacancies as the
+ * projection stores a published vacancy (features jsonb, a trilingual title, version 1), 5,000 a
+ * statement: the open vacancies of a settled market, known to matching only (nobody applies to
+ * them). The matching service must not be running.
+ */
+export async function insertMatchingVacancies(query, vacancies, onProgress = () => undefined) {
+  const CHUNK = 5_000;
+  for (let i = 0; i < vacancies.length; i += CHUNK) {
+    const rows = vacancies.slice(i, i + CHUNK).map((v, j) => {
+      const id = openVacancyUuid(i + j);
+      const employerId = employerUuid(v.employerId);
+      return {
+        vacancy_id: id,
+        employer_id: employerId,
+        title: { en: `Open vacancy ${v.iscoCode}`, fr: `Offre ouverte ${v.iscoCode}`, ar: `وظيفة شاغرة ${v.iscoCode}` },
+        city: 'Capital',
+        features: { ...v, vacancyId: id, employerId },
+      };
+    });
+    await query(
+      `INSERT INTO matching.vacancies (vacancy_id, employer_id, title, city, features, version)
+       SELECT vacancy_id, employer_id, title, city, features, 1
+       FROM json_to_recordset($1::json) AS r(vacancy_id uuid, employer_id uuid, title jsonb, city text, features jsonb)`,
+      [JSON.stringify(rows)],
+    );
+    onProgress(Math.min(vacancies.length, i + CHUNK));
+  }
+  await query('VACUUM ANALYZE matching.vacancies');
+}
+
 /** The platform language a seeker from `country` most likely uses: Arabic in the Arab group, French where it is the main language, else English. */
 const FRENCH = new Set(['KM', 'DJ', 'BJ', 'BF', 'CM', 'TD', 'CI', 'GA', 'GN', 'ML', 'NE', 'SN', 'TG']);
 const ARAB = new Set(COUNTRIES.filter((c) => c.oicGroup === 'arab').map((c) => c.alpha2));

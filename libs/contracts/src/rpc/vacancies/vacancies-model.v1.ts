@@ -452,6 +452,17 @@ export class VacancySearchResult {
   @ApiProperty({ type: VacancyFacets, description: 'Counts for the current query and filters (lower bounds when totalIsLowerBound)' }) facets: VacancyFacets;
 }
 
+/**
+ * The search generation: it changes whenever what public search can return may have changed (a
+ * vacancy published, edited while published, closed, filled or expired; an employer renamed) and
+ * when the date (UTC) changes, since closing dates pass at midnight. Caches of search results keep
+ * what they computed under a generation and may reuse it while the generation is the same.
+ * Compare for equality only.
+ */
+export class SearchGenerationView {
+  @ApiProperty({ example: '1842@2026-11-20' }) generation: string;
+}
+
 // ---------- applications ----------
 
 export class ApplyRequest {

@@ -2,22 +2,38 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { CONFIG, PlatformMetrics } from '@olp/platform';
 import type { GatewayConfig } from '../gateway.config.js';
+import { SearchGenerationTracker, type GenerationSource } from './search-generation.js';
 
-/** How a request was answered: fresh copy, stale copy (refresh started), joined a computation in flight, computed. */
+/** How a request was answered: fresh copy, stale copy (revalidation started), joined a computation in flight, computed. */
 export type CacheOutcome = 'hit' | 'stale' | 'joined' | 'miss';
+
+/**
+ * How a stale entry was revalidated: `unchanged` (same search generation: kept, no search),
+ * `recomputed` (searched again and stored), `failed` (the search failed; the stale copy stays).
+ */
+export type RevalidationResult = 'unchanged' | 'recomputed' | 'failed';
 
 interface Entry {
   /** The serialized response body, sent as is. */
   body: string;
   freshUntil: number;
   staleUntil: number;
+  /** When the body was computed: it is never kept fresh beyond `maxAgeMs` after. */
+  computedAt: number;
+  /** The search generation read before computing it (undefined: unknown, so never kept without a search). */
+  generation: string | undefined;
 }
 
 export interface SearchResponseCacheOptions {
   /** How long an entry is served as is (0: the cache is off). */
   ttlMs: number;
-  /** How much longer an expired entry is still served while one refresh runs in the background. */
+  /** How much longer an expired entry is still served while it is revalidated in the background. */
   staleMs: number;
+  /**
+   * How old a body may get by being kept fresh without a search (its generation unchanged);
+   * older, it is searched again. The bound for anything the generation does not see.
+   */
+  maxAgeMs: number;
   maxEntries: number;
   now?: () => number;
 }
@@ -26,16 +42,21 @@ export interface SearchResponseCacheOptions {
  * The gateway's cache of public search responses (GET /vacancies without a token): one serialized
  * body per normalized query and language, in this replica's memory.
  *
- * - Fresh for `ttlMs`, then served stale for up to `staleMs` more while a single background
- *   refresh runs (stale-while-revalidate): a popular search is recomputed at most once per TTL and
- *   nobody waits for it.
+ * - Fresh for `ttlMs`, then served stale for up to `staleMs` more while one background
+ *   revalidation runs (stale-while-revalidate): nobody waits for it.
+ * - Change-aware revalidation: each body is tagged with the search generation read before it was
+ *   computed (see GenerationSource). Revalidating, the cache asks for the current generation
+ *   (at most SEARCH_GENERATION_CHECK_MS old); if it is the body's, nothing search can return has
+ *   changed, so the body is kept fresh for another TTL without a search (`unchanged`). Otherwise,
+ *   or when the body is `maxAgeMs` old or its generation unknown, it is searched again
+ *   (`recomputed`). A popular search costs one search per change, not one per TTL.
  * - Single flight: concurrent misses for one key share one computation.
  * - Failures (validation errors, a service timeout) are never stored; each waiter gets the error.
- *   A failed background refresh leaves the stale copy until it runs out.
- * - Staleness: an answer is at most `ttlMs + staleMs` old here (plus the vacancies service's own
- *   SEARCH_CACHE_TTL_MS). No invalidation: replicas share nothing, and clearing every search on
- *   each publish would make the cache useless at a normal publishing rate. That bound is the
- *   contract for anonymous readers; signed-in callers bypass this cache (see the controller).
+ *   A failed background revalidation leaves the stale copy until it runs out.
+ * - Staleness (the contract for anonymous readers; signed-in callers bypass this cache, see the
+ *   controller): a change shows after at most `ttlMs` + the generation check interval + the time
+ *   one search takes, and never later than `ttlMs + staleMs` after it when searches keep failing.
+ *   A body is at most `maxAgeMs` (+ `staleMs` while its recomputation runs) old.
  * - Bounded: at most `maxEntries` (oldest inserted dropped first).
  */
 export class ResponseCache {
@@ -46,6 +67,8 @@ export class ResponseCache {
   constructor(
     private readonly options: SearchResponseCacheOptions,
     private readonly onOutcome: (outcome: CacheOutcome) => void = () => undefined,
+    private readonly generations?: GenerationSource,
+    private readonly onRevalidation: (result: RevalidationResult) => void = () => undefined,
   ) {
     this.now = options.now ?? Date.now;
   }
@@ -64,7 +87,7 @@ export class ResponseCache {
         this.onOutcome('hit');
       } else {
         this.onOutcome('stale');
-        if (!this.inFlight.has(key)) this.refresh(key, compute).catch(() => undefined);
+        if (!this.inFlight.has(key)) this.track(key, this.revalidate(key, entry, compute)).catch(() => undefined);
       }
       return entry.body;
     }
@@ -75,26 +98,49 @@ export class ResponseCache {
       return running;
     }
     this.onOutcome('miss');
-    return this.refresh(key, compute);
+    return this.track(key, this.compute(key, compute, this.generations?.latest()));
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  private refresh(key: string, compute: () => Promise<unknown>): Promise<string> {
-    const running = compute()
-      .then((value) => {
-        const body = JSON.stringify(value);
-        this.store(key, body);
-        return body;
-      })
-      .finally(() => this.inFlight.delete(key));
+  private track(key: string, work: Promise<string>): Promise<string> {
+    const running = work.finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, running);
     return running;
   }
 
-  private store(key: string, body: string): void {
+  /** Keeps a stale entry whose generation is still current, else searches again. */
+  private async revalidate(key: string, entry: Entry, compute: () => Promise<unknown>): Promise<string> {
+    const young = this.now() - entry.computedAt < this.options.maxAgeMs;
+    const current = entry.generation !== undefined && young ? await this.generations?.current() : undefined;
+    if (current !== undefined && current === entry.generation && this.entries.get(key) === entry) {
+      const now = this.now();
+      entry.freshUntil = Math.min(now + this.options.ttlMs, entry.computedAt + this.options.maxAgeMs);
+      entry.staleUntil = now + this.options.ttlMs + this.options.staleMs;
+      this.onRevalidation('unchanged');
+      return entry.body;
+    }
+    try {
+      const body = await this.compute(key, compute, current ?? this.generations?.latest());
+      this.onRevalidation('recomputed');
+      return body;
+    } catch (error) {
+      this.onRevalidation('failed');
+      throw error;
+    }
+  }
+
+  /** Computes and stores the body, tagged with `generation`, which must have been read before. */
+  private async compute(key: string, compute: () => Promise<unknown>, generation: string | undefined): Promise<string> {
+    const computedAt = this.now();
+    const body = JSON.stringify(await compute());
+    this.store(key, body, computedAt, generation);
+    return body;
+  }
+
+  private store(key: string, body: string, computedAt: number, generation: string | undefined): void {
     this.entries.delete(key);
     while (this.entries.size >= this.options.maxEntries) {
       const oldest = this.entries.keys().next().value;
@@ -102,23 +148,44 @@ export class ResponseCache {
       this.entries.delete(oldest);
     }
     const now = this.now();
-    this.entries.set(key, { body, freshUntil: now + this.options.ttlMs, staleUntil: now + this.options.ttlMs + this.options.staleMs });
+    this.entries.set(key, { body, freshUntil: now + this.options.ttlMs, staleUntil: now + this.options.ttlMs + this.options.staleMs, computedAt, generation });
   }
 }
 
-/** The search route's ResponseCache, configured from the environment, counting outcomes in /metrics. */
+/**
+ * The search route's ResponseCache, configured from the environment, revalidating against the
+ * search generation, counting request outcomes and revalidations in /metrics.
+ */
 @Injectable()
 export class SearchResponseCache extends ResponseCache {
-  constructor(@Inject(CONFIG) config: GatewayConfig, @Optional() @Inject(PlatformMetrics) metrics?: PlatformMetrics) {
+  constructor(
+    @Inject(CONFIG) config: GatewayConfig,
+    @Inject(SearchGenerationTracker) generations: SearchGenerationTracker,
+    @Optional() @Inject(PlatformMetrics) metrics?: PlatformMetrics,
+  ) {
+    const registers = metrics ? [metrics.registry] : [];
     const requests = new Counter({
       name: 'olp_search_response_cache_requests_total',
-      help: "Public searches by how the gateway's response cache answered them: hit, stale (served while refreshing), joined (waited for a computation in flight), miss",
+      help: "Public searches by how the gateway's response cache answered them: hit, stale (served while revalidating), joined (waited for a computation in flight), miss",
       labelNames: ['outcome'] as const,
-      registers: metrics ? [metrics.registry] : [],
+      registers,
+    });
+    const revalidations = new Counter({
+      name: 'olp_search_response_cache_revalidations_total',
+      help: "Background revalidations of stale public searches in the gateway's response cache: unchanged (search generation unchanged, kept without a search), recomputed, failed",
+      labelNames: ['result'] as const,
+      registers,
     });
     super(
-      { ttlMs: config.SEARCH_RESPONSE_CACHE_TTL_MS, staleMs: config.SEARCH_RESPONSE_CACHE_STALE_MS, maxEntries: config.SEARCH_RESPONSE_CACHE_MAX_ENTRIES },
+      {
+        ttlMs: config.SEARCH_RESPONSE_CACHE_TTL_MS,
+        staleMs: config.SEARCH_RESPONSE_CACHE_STALE_MS,
+        maxAgeMs: config.SEARCH_RESPONSE_CACHE_MAX_AGE_MS,
+        maxEntries: config.SEARCH_RESPONSE_CACHE_MAX_ENTRIES,
+      },
       (outcome) => requests.inc({ outcome }),
+      generations,
+      (result) => revalidations.inc({ result }),
     );
   }
 }

@@ -98,7 +98,7 @@ export class ResponseCache {
       return running;
     }
     this.onOutcome('miss');
-    return this.track(key, this.compute(key, compute, this.generations?.latest()));
+    return this.track(key, this.computeTagged(key, compute));
   }
 
   get size(): number {
@@ -130,6 +130,12 @@ export class ResponseCache {
       this.onRevalidation('failed');
       throw error;
     }
+  }
+
+  /** A miss: tagged with the last generation read, or (none yet, after a start) one read now. */
+  private async computeTagged(key: string, compute: () => Promise<unknown>): Promise<string> {
+    const generation = this.generations ? (this.generations.latest() ?? (await this.generations.current())) : undefined;
+    return this.compute(key, compute, generation);
   }
 
   /** Computes and stores the body, tagged with `generation`, which must have been read before. */

@@ -356,7 +356,7 @@ async function main() {
   console.log(
     cachedRow.outcomes
       ? `Gateway response cache during the cached row: ${describeOutcomes(cachedRow.outcomes)}. A stale answer starts one background ` +
-          'revalidation (kept without a search while the search generation is unchanged, else searched again; builds before it always searched again); ' +
+          'revalidation (kept without a search while the search generation is unchanged or no change since concerns the search, else searched again; builds before it always searched again); ' +
           'misses and joins waited for the service. The caches-off row is the floor: every request computed. Nothing changes the vacancies during the run.'
       : 'This gateway build has no response cache: every request of the cached row went to the service, whose cache answered repeats within its TTL.',
   );
@@ -412,7 +412,7 @@ async function startChanges(admin, perS) {
 async function cacheOutcomes(base) {
   const res = await httpGet(`${base}/metrics`);
   // Request outcomes, and (builds with change-aware revalidation) how stale entries were revalidated.
-  const out = { hit: 0, stale: 0, joined: 0, miss: 0, unchanged: 0, recomputed: 0, failed: 0 };
+  const out = { hit: 0, stale: 0, joined: 0, miss: 0, unchanged: 0, unaffected: 0, recomputed: 0, failed: 0 };
   for (const line of res.body.split('\n')) {
     const m =
       /^olp_search_response_cache_requests_total\{[^}]*outcome="(\w+)"[^}]*\} (\d+(?:\.\d+)?)/.exec(line) ??
@@ -448,10 +448,10 @@ function diffOutcomes(before, after) {
 function describeOutcomes(o) {
   const total = o.hit + o.stale + o.joined + o.miss;
   const pct = (n) => `${fmt((n / Math.max(1, total)) * 100, 1)} %`;
-  const revalidated = o.unchanged + o.recomputed + o.failed;
+  const revalidated = o.unchanged + o.unaffected + o.recomputed + o.failed;
   return (
     `${pct(o.hit + o.stale)} answered from memory (${pct(o.hit)} fresh, ${pct(o.stale)} stale while revalidating), ${pct(o.joined)} joined a computation in flight, ${pct(o.miss)} misses (${fmt(total)} requests); ` +
-    `${fmt(revalidated)} revalidations: ${fmt(o.unchanged)} kept without a search (search generation unchanged), ${fmt(o.recomputed)} searched again, ${fmt(o.failed)} failed`
+    `${fmt(revalidated)} revalidations: ${fmt(o.unchanged + o.unaffected)} kept without a search (${fmt(o.unchanged)} search generation unchanged, ${fmt(o.unaffected)} no change since concerns the search), ${fmt(o.recomputed)} searched again, ${fmt(o.failed)} failed`
   );
 }
 

@@ -94,6 +94,19 @@ describe('anonymous search through the gateway cache', () => {
     expect((await find('alpha')).total).toBe(1); // fresh again
   });
 
+  it('keeps a stale answer without searching again when the changes since do not concern it', async () => {
+    await newVacancy('Tunnel inspector epsilon');
+    expect((await find('epsilon')).total).toBe(1);
+    await staleThenRevalidated('epsilon'); // settled: kept or searched once more
+    const runs = searched('epsilon');
+    const before = await metric('olp_search_response_cache_revalidations_total', 'result="unaffected"');
+    await newVacancy('Bridge welder'); // the generation moves on; nothing 'epsilon' matches changed
+    expect((await staleThenRevalidated('epsilon')).total).toBe(1);
+    expect(await metric('olp_search_response_cache_revalidations_total', 'result="unaffected"')).toBe(before + 1);
+    expect(searched('epsilon')).toBe(runs);
+    expect((await find('epsilon')).total).toBe(1);
+  });
+
   it.each([
     ['a publication', async () => void (await newVacancy('Tunnel inspector beta')), +1],
     [

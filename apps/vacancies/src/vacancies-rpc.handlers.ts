@@ -28,6 +28,7 @@ export class VacanciesRpcHandlers implements OnModuleInit {
     this.rpc.handle('rpc.vacancies.close-vacancy.v1', (request, ctx) => this.vacancies.close(ctx.principal, request, ctx.locale));
     this.rpc.handle('rpc.vacancies.search.v1', (request, ctx) => this.search.search(request, ctx.locale));
     this.rpc.handle('rpc.vacancies.search-generation.v1', async () => ({ generation: await this.searchGeneration.current() }));
+    this.rpc.handle('rpc.vacancies.search-changed.v1', ({ since, ...request }) => this.search.changedSince(request, since));
     this.rpc.handle('rpc.vacancies.apply.v1', (request, ctx) => this.applications.apply(ctx.principal, request, ctx.locale));
     this.rpc.handle('rpc.vacancies.list-applications.v1', (request, ctx) => this.applications.list(ctx.principal, request, ctx.locale));
     this.rpc.handle('rpc.vacancies.change-application-status.v1', (request, ctx) => this.applications.changeStatus(ctx.principal, request, ctx.locale));

@@ -407,6 +407,44 @@ describe('vacancy search', () => {
       expect((await search({ q: marker })).items[0]!.employerName).toBe('Gulf Builders Group');
     });
 
+    it('tells whether a search may answer otherwise than at a generation: only changes it matches count', async () => {
+      const changed = (request: SearchVacanciesRequest, since: string) => h.call('rpc.vacancies.search-changed.v1', { ...request, since });
+      const [kappa] = await seed([{ title: { en: 'kappa surveyor' }, country: 'QA' }]);
+      const g0 = await generation();
+      expect(await changed({ q: 'kappa' }, g0)).toEqual({ changed: false, generation: g0 });
+      // A publication elsewhere moves the generation on, but concerns only the searches it matches.
+      await h.publishedVacancy(owner, employerId, { title: { en: 'lambda welder' }, country: 'SA' });
+      const g1 = await generation();
+      expect(g1).not.toBe(g0);
+      expect(await changed({ q: 'kappa' }, g0)).toEqual({ changed: false, generation: g1 });
+      expect(await changed({ q: 'kappa', cursor: 'ignored' }, g0)).toEqual({ changed: false, generation: g1 });
+      expect((await changed({ country: ['SA'] }, g0)).changed).toBe(true);
+      expect((await changed({ q: 'lambda' }, g0)).changed).toBe(true);
+      expect((await changed({}, g0)).changed).toBe(true); // browsing matches everything
+      expect((await changed({ country: ['QA'] }, g0)).changed).toBe(false);
+      // Every filter at once: the change log has every column a search reads.
+      const all: SearchVacanciesRequest = { q: 'kappa', country: ['QA'], occupation: '21', skill: ['osh.risk-assessment'], contractType: ['permanent'], workMode: ['remote'], postedSince: '2026-01-01', openTo: 'JO' };
+      expect((await changed(all, g1)).changed).toBe(false);
+      // An edit that moves a vacancy out of a search concerns that search (as it was), and the one it enters (as it is).
+      await h.db.query(`UPDATE vacancies.vacancies SET country = 'EG' WHERE id = $1`, [kappa]);
+      expect((await changed({ country: ['QA'] }, g1)).changed).toBe(true);
+      expect((await changed({ country: ['EG'] }, g1)).changed).toBe(true);
+      expect((await changed({ country: ['SA'] }, g1)).changed).toBe(false);
+      const g2 = await generation();
+      // Renaming the employer concerns every search listing its vacancies.
+      await h.db.query(`UPDATE vacancies.employers SET name = '{"en": "Gulf Builders Holding"}' WHERE id = $1`, [employerId]);
+      expect((await changed({ q: 'kappa' }, g2)).changed).toBe(true);
+      // Another day's generation, one older than the change log, or a malformed one: changed.
+      const g3 = await generation();
+      const [counter, today] = g3.split('@') as [string, string];
+      expect((await changed({ q: 'kappa' }, g3)).changed).toBe(false);
+      expect((await changed({ q: 'kappa' }, `${counter}@2020-01-01`)).changed).toBe(true);
+      expect((await changed({ q: 'kappa' }, `${counter}@${today}x`)).changed).toBe(true);
+      await h.db.query(`UPDATE vacancies.search_generation SET complete_after = value`);
+      expect((await changed({ q: 'kappa' }, `${Number(counter) - 1}@${today}`)).changed).toBe(true);
+      expect((await changed({ q: 'kappa' }, g3)).changed).toBe(false);
+    });
+
     it('changes with the date, since closing dates pass at midnight (UTC)', async () => {
       const generations = h.get<SearchGeneration>(SearchGeneration);
       const evening = await generations.current(new Date('2026-11-20T23:59:59.999Z'));

@@ -172,6 +172,50 @@ describe('ResponseCache with a search generation', () => {
     expect(revalidations).toEqual(['recomputed', 'unchanged']);
   });
 
+  it('keeps a stale body when the generation moved on but no change since concerns the search', async () => {
+    const c = cache();
+    let runs = 0;
+    const compute = async () => ++runs;
+    const asks: string[] = [];
+    let concerned = false;
+    const changedSince = async (since: string) => {
+      asks.push(since);
+      return { changed: concerned, generation: generation! };
+    };
+    await c.get('k', compute, changedSince);
+    generation = '2@2026-11-20';
+    now += 1500;
+    await c.get('k', compute, changedSince);
+    await settle();
+    expect(await c.get('k', compute, changedSince)).toBe('1'); // kept
+    generation = '3@2026-11-20';
+    now += 1500;
+    await c.get('k', compute, changedSince);
+    await settle();
+    // Asked since the generation of the last check, not since the computation.
+    expect(asks).toEqual(['1@2026-11-20', '2@2026-11-20']);
+    concerned = true;
+    generation = '4@2026-11-20';
+    now += 1500;
+    await c.get('k', compute, changedSince);
+    await settle();
+    expect(await c.get('k', compute, changedSince)).toBe('2');
+    expect(revalidations).toEqual(['unaffected', 'unaffected', 'recomputed']);
+  });
+
+  it('searches again when the change check fails', async () => {
+    const c = cache();
+    let runs = 0;
+    const compute = async () => ++runs;
+    await c.get('k', compute);
+    generation = '2@2026-11-20';
+    now += 1500;
+    await c.get('k', compute, async () => Promise.reject(new Error('timeout')));
+    await settle();
+    expect(await c.get('k', compute)).toBe('2');
+    expect(revalidations).toEqual(['recomputed']);
+  });
+
   it('searches again when the generation cannot be read, or was unknown when the body was computed', async () => {
     generation = undefined;
     const c = cache();

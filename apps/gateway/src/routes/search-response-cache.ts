@@ -9,9 +9,13 @@ export type CacheOutcome = 'hit' | 'stale' | 'joined' | 'miss';
 
 /**
  * How a stale entry was revalidated: `unchanged` (same search generation: kept, no search),
+ * `unaffected` (the generation moved, but no change since matches this search: kept, no search),
  * `recomputed` (searched again and stored), `failed` (the search failed; the stale copy stays).
  */
-export type RevalidationResult = 'unchanged' | 'recomputed' | 'failed';
+export type RevalidationResult = 'unchanged' | 'unaffected' | 'recomputed' | 'failed';
+
+/** Asks whether a search may answer otherwise than at generation `since`, and the generation that answer is as of. */
+export type ChangedSince = (since: string) => Promise<{ changed: boolean; generation: string }>;
 
 interface Entry {
   /** The serialized response body, sent as is. */
@@ -47,9 +51,12 @@ export interface SearchResponseCacheOptions {
  * - Change-aware revalidation: each body is tagged with the search generation read before it was
  *   computed (see GenerationSource). Revalidating, the cache asks for the current generation
  *   (at most SEARCH_GENERATION_CHECK_MS old); if it is the body's, nothing search can return has
- *   changed, so the body is kept fresh for another TTL without a search (`unchanged`). Otherwise,
- *   or when the body is `maxAgeMs` old or its generation unknown, it is searched again
- *   (`recomputed`). A popular search costs one search per change, not one per TTL.
+ *   changed, so the body is kept fresh for another TTL without a search (`unchanged`). If it
+ *   moved on, the caller's `changedSince` (if given) asks whether any change since matches this
+ *   search; if none does, the body is kept and tagged with the generation that answer is as of
+ *   (`unaffected`). Otherwise, or when the body is `maxAgeMs` old or its generation unknown, it
+ *   is searched again (`recomputed`). A popular search costs one search per change that concerns
+ *   it, not one per TTL.
  * - Single flight: concurrent misses for one key share one computation.
  * - Failures (validation errors, a service timeout) are never stored; each waiter gets the error.
  *   A failed background revalidation leaves the stale copy until it runs out.
@@ -78,7 +85,7 @@ export class ResponseCache {
   }
 
   /** The body for `key`: cached, or computed once by `compute` (its result serialized as JSON). */
-  async get(key: string, compute: () => Promise<unknown>): Promise<string> {
+  async get(key: string, compute: () => Promise<unknown>, changedSince?: ChangedSince): Promise<string> {
     if (!this.enabled) return JSON.stringify(await compute());
     const now = this.now();
     const entry = this.entries.get(key);
@@ -87,7 +94,7 @@ export class ResponseCache {
         this.onOutcome('hit');
       } else {
         this.onOutcome('stale');
-        if (!this.inFlight.has(key)) this.track(key, this.revalidate(key, entry, compute)).catch(() => undefined);
+        if (!this.inFlight.has(key)) this.track(key, this.revalidate(key, entry, compute, changedSince)).catch(() => undefined);
       }
       return entry.body;
     }
@@ -111,16 +118,16 @@ export class ResponseCache {
     return running;
   }
 
-  /** Keeps a stale entry whose generation is still current, else searches again. */
-  private async revalidate(key: string, entry: Entry, compute: () => Promise<unknown>): Promise<string> {
+  /** Keeps a stale entry whose generation is still current or whose search no change concerns, else searches again. */
+  private async revalidate(key: string, entry: Entry, compute: () => Promise<unknown>, changedSince: ChangedSince | undefined): Promise<string> {
     const young = this.now() - entry.computedAt < this.options.maxAgeMs;
-    const current = entry.generation !== undefined && young ? await this.generations?.current() : undefined;
-    if (current !== undefined && current === entry.generation && this.entries.get(key) === entry) {
-      const now = this.now();
-      entry.freshUntil = Math.min(now + this.options.ttlMs, entry.computedAt + this.options.maxAgeMs);
-      entry.staleUntil = now + this.options.ttlMs + this.options.staleMs;
-      this.onRevalidation('unchanged');
-      return entry.body;
+    const tag = young ? entry.generation : undefined;
+    let current = tag !== undefined ? await this.generations?.current() : undefined;
+    if (tag !== undefined && current === tag && this.entries.get(key) === entry) return this.keep(entry, tag, 'unchanged');
+    if (tag !== undefined && current !== undefined && changedSince) {
+      const check = await changedSince(tag).catch(() => undefined);
+      if (check) current = check.generation;
+      if (check && !check.changed && this.entries.get(key) === entry) return this.keep(entry, check.generation, 'unaffected');
     }
     try {
       const body = await this.compute(key, compute, current ?? this.generations?.latest());
@@ -130,6 +137,16 @@ export class ResponseCache {
       this.onRevalidation('failed');
       throw error;
     }
+  }
+
+  /** Another TTL for a body still right as of `generation` (never beyond its maximum age). */
+  private keep(entry: Entry, generation: string, result: RevalidationResult): string {
+    const now = this.now();
+    entry.generation = generation;
+    entry.freshUntil = Math.min(now + this.options.ttlMs, entry.computedAt + this.options.maxAgeMs);
+    entry.staleUntil = now + this.options.ttlMs + this.options.staleMs;
+    this.onRevalidation(result);
+    return entry.body;
   }
 
   /** A miss: tagged with the last generation read, or (none yet, after a start) one read now. */
@@ -178,7 +195,7 @@ export class SearchResponseCache extends ResponseCache {
     });
     const revalidations = new Counter({
       name: 'olp_search_response_cache_revalidations_total',
-      help: "Background revalidations of stale public searches in the gateway's response cache: unchanged (search generation unchanged, kept without a search), recomputed, failed",
+      help: "Background revalidations of stale public searches in the gateway's response cache: unchanged (search generation unchanged) and unaffected (no change since concerns the search), both kept without a search; recomputed; failed",
       labelNames: ['result'] as const,
       registers,
     });

@@ -94,7 +94,8 @@ export class VacanciesController {
     // Signed-in callers (an employer who just published) get the service's answer, which its
     // replica refreshes on its own writes; anonymous readers accept the cache's staleness bound.
     if (authorization !== undefined || !this.searchCache.enabled) return compute();
-    const body = await this.searchCache.get(searchCacheKey(query, locale), compute);
+    const changedSince = async (since: string) => this.rpc.request('rpc.vacancies.search-changed.v1', { ...(await searchRequest(query)), since }, { locale });
+    const body = await this.searchCache.get(searchCacheKey(query, locale), compute, changedSince);
     void reply.type('application/json; charset=utf-8');
     return body;
   }

@@ -25,6 +25,16 @@ export class SearchGeneration {
   async current(now = new Date()): Promise<string> {
     const today = todayUtc(now);
     const stored = await row<{ value: string }>(this.dataSource, `SELECT value FROM vacancies.search_generation`);
-    return `${stored?.value ?? '0'}@${today}`;
+    return SearchGeneration.format(stored?.value ?? '0', today);
+  }
+
+  static format(counter: string, today: string): string {
+    return `${counter}@${today}`;
+  }
+
+  /** The counter of a generation of `today`; undefined for another day's or a malformed one. */
+  static counterOf(generation: string, today: string): string | undefined {
+    const match = /^(\d{1,18})@(\d{4}-\d{2}-\d{2})$/.exec(generation);
+    return match && match[2] === today ? match[1] : undefined;
   }
 }

@@ -206,6 +206,30 @@ export class VacancySearch {
     };
   }
 
+  /**
+   * Whether `request` may return something else now than at generation `since`: true unless the
+   * generation is of today and no row logged since it (`vacancies.search_changes`: each changed
+   * published vacancy as it was and as it is) matches the search's criteria. A search's results,
+   * total, facets and every page are computed over its matches only, so changes to vacancies it
+   * does not match cannot alter them. The counter, the log's horizon and the match are read in one
+   * statement (one snapshot), so the generation returned covers exactly what was checked.
+   */
+  async changedSince(request: SearchVacanciesRequest, since: string): Promise<{ changed: boolean; generation: string }> {
+    const today = todayUtc();
+    const counter = SearchGeneration.counterOf(since, today);
+    if (counter === undefined) return { changed: true, generation: await this.generation.current() };
+    const sql = new Sql();
+    const { where } = this.where(sql, this.criteria(request), today);
+    const g = sql.add(counter, '::bigint');
+    const result = await row<{ value: string; changed: boolean }>(
+      this.dataSource,
+      `SELECT s.value, s.complete_after > ${g} OR EXISTS (SELECT 1 FROM vacancies.search_changes v WHERE v.generation > ${g} AND ${where}) AS changed
+       FROM vacancies.search_generation s`,
+      sql.params,
+    );
+    return { changed: result?.changed ?? true, generation: SearchGeneration.format(result?.value ?? '0', today) };
+  }
+
   private criteria(request: SearchVacanciesRequest): Criteria {
     const q = request.q !== undefined && searchTokens(request.q).length > 0 ? foldForSearch(request.q) : undefined;
     const criteria: Criteria = {

@@ -463,6 +463,20 @@ export class SearchGenerationView {
   @ApiProperty({ example: '1842@2026-11-20' }) generation: string;
 }
 
+/** Whether a search may return something else now than at generation `since` (its cursor is ignored). */
+export class SearchChangedRequest extends SearchVacanciesRequest {
+  @IsString()
+  @MaxLength(100)
+  since: string;
+}
+
+export class SearchChangeView {
+  /** false: the search returns today what it returned at `since`, as of `generation`. */
+  @ApiProperty() changed: boolean;
+  /** The current generation, read in the same snapshot as the answer. */
+  @ApiProperty({ example: '1843@2026-11-20' }) generation: string;
+}
+
 // ---------- applications ----------
 
 export class ApplyRequest {

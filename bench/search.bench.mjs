@@ -412,7 +412,7 @@ async function startChanges(admin, perS) {
 async function cacheOutcomes(base) {
   const res = await httpGet(`${base}/metrics`);
   // Request outcomes, and (builds with change-aware revalidation) how stale entries were revalidated.
-  const out = { hit: 0, stale: 0, joined: 0, miss: 0, unchanged: 0, unaffected: 0, recomputed: 0, failed: 0 };
+  const out = { hit: 0, stale: 0, revalidated: 0, joined: 0, miss: 0, unchanged: 0, unaffected: 0, recomputed: 0, failed: 0 };
   for (const line of res.body.split('\n')) {
     const m =
       /^olp_search_response_cache_requests_total\{[^}]*outcome="(\w+)"[^}]*\} (\d+(?:\.\d+)?)/.exec(line) ??
@@ -446,11 +446,11 @@ function diffOutcomes(before, after) {
 }
 
 function describeOutcomes(o) {
-  const total = o.hit + o.stale + o.joined + o.miss;
+  const total = o.hit + o.stale + o.revalidated + o.joined + o.miss;
   const pct = (n) => `${fmt((n / Math.max(1, total)) * 100, 1)} %`;
   const revalidated = o.unchanged + o.unaffected + o.recomputed + o.failed;
   return (
-    `${pct(o.hit + o.stale)} answered from memory (${pct(o.hit)} fresh, ${pct(o.stale)} stale while revalidating), ${pct(o.joined)} joined a computation in flight, ${pct(o.miss)} misses (${fmt(total)} requests); ` +
+    `${pct(o.hit + o.stale)} answered from memory (${pct(o.hit)} fresh, ${pct(o.stale)} stale while revalidating), ${pct(o.revalidated)} expired and revalidated while waiting, ${pct(o.joined)} joined a computation in flight, ${pct(o.miss)} misses (${fmt(total)} requests); ` +
     `${fmt(revalidated)} revalidations: ${fmt(o.unchanged + o.unaffected)} kept without a search (${fmt(o.unchanged)} search generation unchanged, ${fmt(o.unaffected)} no change since concerns the search), ${fmt(o.recomputed)} searched again, ${fmt(o.failed)} failed`
   );
 }

@@ -251,6 +251,23 @@ describe('ResponseCache with a search generation', () => {
     expect(await c.get('k', compute)).toBe('2');
   });
 
+  it('past the stale window, revalidates while the caller waits: kept while unchanged, searched when changed or too old', async () => {
+    const c = cache(10_000);
+    let runs = 0;
+    const compute = async () => ++runs;
+    await c.get('k', compute);
+    now += 3500; // past TTL + stale
+    expect(await c.get('k', compute)).toBe('1');
+    expect(await c.get('k', compute)).toBe('1'); // fresh again
+    generation = '2@2026-11-20';
+    now += 3500;
+    expect(await c.get('k', compute)).toBe('2');
+    now += 10_500; // 10.5 s after the second computation: too old to keep
+    expect(await c.get('k', compute)).toBe('3');
+    expect(outcomes).toEqual(['miss', 'revalidated', 'hit', 'revalidated', 'miss']);
+    expect(revalidations).toEqual(['unchanged', 'recomputed']);
+  });
+
   it('revalidates once for many stale requests, and a failed search keeps the stale body', async () => {
     const c = cache();
     await c.get('k', async () => 'ok');

@@ -4,8 +4,12 @@ import { CONFIG, PlatformMetrics } from '@olp/platform';
 import type { GatewayConfig } from '../gateway.config.js';
 import { SearchGenerationTracker, type GenerationSource } from './search-generation.js';
 
-/** How a request was answered: fresh copy, stale copy (revalidation started), joined a computation in flight, computed. */
-export type CacheOutcome = 'hit' | 'stale' | 'joined' | 'miss';
+/**
+ * How a request was answered: fresh copy, stale copy (revalidation started), expired copy
+ * revalidated while it waited (`revalidated`: kept or computed), joined a computation in flight,
+ * computed.
+ */
+export type CacheOutcome = 'hit' | 'stale' | 'revalidated' | 'joined' | 'miss';
 
 /**
  * How a stale entry was revalidated: `unchanged` (same search generation: kept, no search),
@@ -57,6 +61,10 @@ export interface SearchResponseCacheOptions {
  *   (`unaffected`). Otherwise, or when the body is `maxAgeMs` old or its generation unknown, it
  *   is searched again (`recomputed`). A popular search costs one search per change that concerns
  *   it, not one per TTL.
+ * - Past the stale window, a body whose generation is known and that is younger than `maxAgeMs`
+ *   is revalidated while the caller waits (`revalidated`): kept if unchanged (usually no round
+ *   trip: the generation read this second), else searched again. A search asked less often than
+ *   once per TTL + stale window thus stays cached while nothing concerning it changes.
  * - Single flight: concurrent misses for one key share one computation.
  * - Failures (validation errors, a service timeout) are never stored; each waiter gets the error.
  *   A failed background revalidation leaves the stale copy until it runs out.
@@ -98,12 +106,18 @@ export class ResponseCache {
       }
       return entry.body;
     }
-    if (entry) this.entries.delete(key);
     const running = this.inFlight.get(key);
     if (running) {
       this.onOutcome('joined');
       return running;
     }
+    // Past the stale window, a body that may still be kept is revalidated while the caller waits:
+    // usually against the generation already read this second, so without any round trip.
+    if (entry && entry.generation !== undefined && now - entry.computedAt < this.options.maxAgeMs) {
+      this.onOutcome('revalidated');
+      return this.track(key, this.revalidate(key, entry, compute, changedSince));
+    }
+    if (entry) this.entries.delete(key);
     this.onOutcome('miss');
     return this.track(key, this.computeTagged(key, compute));
   }
@@ -189,7 +203,7 @@ export class SearchResponseCache extends ResponseCache {
     const registers = metrics ? [metrics.registry] : [];
     const requests = new Counter({
       name: 'olp_search_response_cache_requests_total',
-      help: "Public searches by how the gateway's response cache answered them: hit, stale (served while revalidating), joined (waited for a computation in flight), miss",
+      help: "Public searches by how the gateway's response cache answered them: hit, stale (served while revalidating), revalidated (expired, waited for its revalidation), joined (waited for a computation in flight), miss",
       labelNames: ['outcome'] as const,
       registers,
     });

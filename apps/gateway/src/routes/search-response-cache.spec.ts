@@ -203,6 +203,21 @@ describe('ResponseCache with a search generation', () => {
     expect(revalidations).toEqual(['unaffected', 'unaffected', 'recomputed']);
   });
 
+  it('drops the least recently computed or kept body first', async () => {
+    const c = new ResponseCache({ ttlMs: 1000, staleMs: 2000, maxAgeMs: 60_000, maxEntries: 2, now: () => now }, () => undefined, source, (r) => revalidations.push(r));
+    let runs = 0;
+    const compute = async () => ++runs;
+    await c.get('a', compute);
+    await c.get('b', compute);
+    now += 1500;
+    await c.get('a', compute); // stale: kept, so now the most recent
+    await settle();
+    await c.get('c', compute); // drops b
+    expect(revalidations).toEqual(['unchanged']);
+    expect(await c.get('a', compute)).toBe('1');
+    expect(await c.get('b', compute)).toBe('4');
+  });
+
   it('searches again when the change check fails', async () => {
     const c = cache();
     let runs = 0;

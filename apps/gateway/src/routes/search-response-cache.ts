@@ -71,8 +71,9 @@ export interface SearchResponseCacheOptions {
  * - Staleness (the contract for anonymous readers; signed-in callers bypass this cache, see the
  *   controller): a change shows after at most `ttlMs` + the generation check interval + the time
  *   one search takes, and never later than `ttlMs + staleMs` after it when searches keep failing.
- *   A body is at most `maxAgeMs` (+ `staleMs` while its recomputation runs) old.
- * - Bounded: at most `maxEntries` (oldest inserted dropped first).
+ *   A body older than `maxAgeMs` is never fresh: it is only served while it is searched again
+ *   (and, if that keeps failing, for at most `ttlMs + staleMs` after it was last kept).
+ * - Bounded: at most `maxEntries` (least recently computed or kept dropped first).
  */
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
@@ -137,11 +138,11 @@ export class ResponseCache {
     const young = this.now() - entry.computedAt < this.options.maxAgeMs;
     const tag = young ? entry.generation : undefined;
     let current = tag !== undefined ? await this.generations?.current() : undefined;
-    if (tag !== undefined && current === tag && this.entries.get(key) === entry) return this.keep(entry, tag, 'unchanged');
+    if (tag !== undefined && current === tag && this.entries.get(key) === entry) return this.keep(key, entry, tag, 'unchanged');
     if (tag !== undefined && current !== undefined && changedSince) {
       const check = await changedSince(tag).catch(() => undefined);
       if (check) current = check.generation;
-      if (check && !check.changed && this.entries.get(key) === entry) return this.keep(entry, check.generation, 'unaffected');
+      if (check && !check.changed && this.entries.get(key) === entry) return this.keep(key, entry, check.generation, 'unaffected');
     }
     try {
       const body = await this.compute(key, compute, current ?? this.generations?.latest());
@@ -154,8 +155,11 @@ export class ResponseCache {
   }
 
   /** Another TTL for a body still right as of `generation` (never beyond its maximum age). */
-  private keep(entry: Entry, generation: string, result: RevalidationResult): string {
+  private keep(key: string, entry: Entry, generation: string, result: RevalidationResult): string {
     const now = this.now();
+    // Last in the eviction order, like a body just computed.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     entry.generation = generation;
     entry.freshUntil = Math.min(now + this.options.ttlMs, entry.computedAt + this.options.maxAgeMs);
     entry.staleUntil = now + this.options.ttlMs + this.options.staleMs;

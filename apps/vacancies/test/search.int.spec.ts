@@ -443,6 +443,14 @@ describe('vacancy search', () => {
       await h.db.query(`UPDATE vacancies.search_generation SET complete_after = value`);
       expect((await changed({ q: 'kappa' }, `${Number(counter) - 1}@${today}`)).changed).toBe(true);
       expect((await changed({ q: 'kappa' }, g3)).changed).toBe(false);
+      // A bulk change is not logged: every search counts as changed since before it.
+      const logged = async () => Number((await h.db.query<{ n: string }>(`SELECT count(*) AS n FROM vacancies.search_changes`))[0]!.n);
+      const before = await logged();
+      await seed(Array.from({ length: 501 }, () => ({ title: { en: 'omicron bulk' }, country: 'SA' })));
+      expect(await logged()).toBe(before);
+      expect((await changed({ q: 'kappa' }, g3)).changed).toBe(true);
+      const g4 = await generation();
+      expect((await changed({ q: 'kappa' }, g4)).changed).toBe(false);
     });
 
     it('changes with the date, since closing dates pass at midnight (UTC)', async () => {

@@ -24,8 +24,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * matches none of the rows logged after generation g returns today what it returned at g, so a
  * cache can keep it although the generation moved on (VacancySearch.changedSince). The log keeps
  * 15 minutes, pruned by the writers themselves; `complete_after` says from which generation on it
- * is complete (a TRUNCATE, whose rows cannot be logged, or pruning moves it).
+ * is complete (pruning, a TRUNCATE or a statement changing more than 500 published vacancies,
+ * which are not logged, move it: every search counts as changed).
  */
+/** More changed vacancies in one statement are not logged: the log stays a few hundred rows. Expiry closes 500 at a time. */
+const LOGGED_PER_STATEMENT = 500;
+
 const SEARCHABLE = 'status, closing_date, search_vector, country, isco_code, skill_ids, contract_type, work_mode, published_at, eligibility_scope, eligibility_countries';
 
 export class VacanciesSearchGeneration1763900000003 implements MigrationInterface {
@@ -48,7 +52,7 @@ export class VacanciesSearchGeneration1763900000003 implements MigrationInterfac
     await runner.query(`
       CREATE FUNCTION vacancies.note_search_change() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
-        changed boolean;
+        changed bigint;
         g bigint;
         pruned bigint;
       BEGIN
@@ -56,22 +60,23 @@ export class VacanciesSearchGeneration1763900000003 implements MigrationInterfac
           UPDATE vacancies.search_generation SET value = value + 1, complete_after = value + 1;
           RETURN NULL;
         ELSIF TG_TABLE_NAME = 'employers' THEN
-          SELECT EXISTS (
-            SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN vacancies.vacancies v ON v.employer_id = n.id
-            WHERE o.name IS DISTINCT FROM n.name AND v.status = 'published'
-          ) INTO changed;
+          SELECT count(*) FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN vacancies.vacancies v ON v.employer_id = n.id
+          WHERE o.name IS DISTINCT FROM n.name AND v.status = 'published' INTO changed;
         ELSIF TG_OP = 'INSERT' THEN
-          SELECT EXISTS (SELECT 1 FROM new_rows WHERE status = 'published') INTO changed;
+          SELECT count(*) FROM new_rows WHERE status = 'published' INTO changed;
         ELSIF TG_OP = 'DELETE' THEN
-          SELECT EXISTS (SELECT 1 FROM old_rows WHERE status = 'published') INTO changed;
+          SELECT count(*) FROM old_rows WHERE status = 'published' INTO changed;
         ELSE
-          SELECT EXISTS (
-            SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE (o.status = 'published' OR n.status = 'published')
-              AND to_jsonb(o) - ARRAY['application_count', 'updated_at'] IS DISTINCT FROM to_jsonb(n) - ARRAY['application_count', 'updated_at']
-          ) INTO changed;
+          SELECT count(*) FROM old_rows o JOIN new_rows n ON n.id = o.id
+          WHERE (o.status = 'published' OR n.status = 'published')
+            AND to_jsonb(o) - ARRAY['application_count', 'updated_at'] IS DISTINCT FROM to_jsonb(n) - ARRAY['application_count', 'updated_at']
+          INTO changed;
         END IF;
-        IF NOT changed THEN
+        IF changed = 0 THEN
+          RETURN NULL;
+        ELSIF changed > ${LOGGED_PER_STATEMENT} THEN
+          -- A bulk change (an import, a migration): not logged, every search counts as changed.
+          UPDATE vacancies.search_generation SET value = value + 1, complete_after = value + 1;
           RETURN NULL;
         END IF;
         UPDATE vacancies.search_generation SET value = value + 1 RETURNING value INTO g;

@@ -23,6 +23,8 @@
 //        BENCH_VACANCIES_DIST=apps/vacancies/dist  BENCH_GATEWAY_DIST=apps/gateway/dist  the builds to measure
 //        BENCH_ZIPF_S=1  the popularity exponent (0: every search equally often)
 //        BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=.data/prof'  node arguments of the gateway
+//        BENCH_CHANGES_PER_S=0  during the caches-on phase, edit this many published vacancies a second
+//                   (through SQL; each changes the search generation, as publishing or closing would)
 //        BENCH_QUIET_WAIT_S=60  before each measured phase, wait up to this long for the machine to be
 //                   ≥ 85 % idle (it is shared: other people's builds and tests skew the figures)
 import { existsSync } from 'node:fs';
@@ -60,6 +62,7 @@ const cfg = {
   sqlPool: Math.max(1, envInt('BENCH_SQL_POOL', 10)),
   probeSamples: envInt('BENCH_PROBE_SAMPLES', 15),
   quietWaitS: envInt('BENCH_QUIET_WAIT_S', 60),
+  changesPerS: Number(process.env['BENCH_CHANGES_PER_S'] ?? 0),
   timeoutS: envInt('BENCH_TIMEOUT_S', 1200),
   zipfS: Number(process.env['BENCH_ZIPF_S'] ?? 1),
   keepDb: process.env['BENCH_KEEP_DB'] === '1' || Boolean(process.env['BENCH_DATABASE']),
@@ -286,13 +289,17 @@ async function main() {
   // are refreshed while measured: the steady state, not a cache filled once.
   const cachedWarmupS = Math.max(cfg.warmupS, responseCache ? Math.ceil(responseCache.ttl / 1000) : 0);
   const cachedDurationS = Math.max(cfg.durationS, responseCache ? Math.ceil((2 * responseCache.ttl) / 1000) : 0);
-  const cachedLabel = `gateway, caches on${responseCache ? ` (gateway ${fmt(responseCache.ttl / 1000)}+${fmt(responseCache.stale / 1000)} s,` : ' (no gateway cache,'} service ${fmt(configuredTtl / 1000)} s)`;
+  const changesLabel = cfg.changesPerS > 0 ? `, ${fmt(cfg.changesPerS)} changes/s` : '';
+  const cachedLabel = `gateway, caches on${responseCache ? ` (gateway ${fmt(responseCache.ttl / 1000)}+${fmt(responseCache.stale / 1000)} s,` : ' (no gateway cache,'} service ${fmt(configuredTtl / 1000)} s${changesLabel})`;
   console.log(`\n## ${cachedLabel}: ${cachedWarmupS} s warm-up, ${cachedDurationS} s measured`);
+  const stopChanges = cfg.changesPerS > 0 ? await startChanges(admin, cfg.changesPerS) : async () => 0;
   if (cachedWarmupS > 0) await cannon(cachedWarmupS);
   const outcomesBefore = responseCache ? await cacheOutcomes(base) : undefined;
   const serverBefore = await serverLatency(base);
   const cached = await measured(() => cannon(cachedDurationS), { gateway: gateway.pid, vacancies: vacancies.pid });
   const outcomes = responseCache ? diffOutcomes(outcomesBefore, await cacheOutcomes(base)) : undefined;
+  const changes = await stopChanges();
+  if (changes > 0) console.log(`${fmt(changes)} vacancies edited during the warm-up and the measurement (BENCH_CHANGES_PER_S=${cfg.changesPerS})`);
   if (outcomes) console.log(`gateway response cache: ${describeOutcomes(outcomes)}`);
   console.log(`inside the gateway (its own histogram, from request to response): ${describeServerLatency(serverBefore, await serverLatency(base))}`);
   rows.push({ label: cachedLabel, ...cached.result, cpu: cached.cpu, outcomes });
@@ -348,8 +355,9 @@ async function main() {
   );
   console.log(
     cachedRow.outcomes
-      ? `Gateway response cache during the cached row: ${describeOutcomes(cachedRow.outcomes)}. Each stale answer started one refresh ` +
-          '(in the background); misses and joins waited for the service. The caches-off row is the floor: every request computed.'
+      ? `Gateway response cache during the cached row: ${describeOutcomes(cachedRow.outcomes)}. A stale answer starts one background ` +
+          'revalidation (kept without a search while the search generation is unchanged or no change since concerns the search, else searched again; builds before it always searched again); ' +
+          'misses and joins waited for the service. The caches-off row is the floor: every request computed. Nothing changes the vacancies during the run.'
       : 'This gateway build has no response cache: every request of the cached row went to the service, whose cache answered repeats within its TTL.',
   );
   if (sqlProbes && gatewayProbes) {
@@ -379,12 +387,36 @@ async function gatewayCacheSettings() {
   return { ttl, stale: Number(process.env['SEARCH_RESPONSE_CACHE_STALE_MS'] ?? defaults.SEARCH_RESPONSE_CACHE_STALE_MS) };
 }
 
+/**
+ * Edits published vacancies at `perS` a second until stopped (their `positions`, which search does
+ * not show but which changes the search generation like any edit): the write side of a live
+ * platform. Returns a function that stops and tells how many edits were made.
+ */
+async function startChanges(admin, perS) {
+  const ids = (await admin.query(`SELECT id FROM vacancies.vacancies WHERE status = 'published' ORDER BY id LIMIT 1000`)).rows.map((r) => r.id);
+  let made = 0;
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    const id = ids[made % ids.length];
+    made++;
+    running = running.then(() => admin.query('UPDATE vacancies.vacancies SET positions = positions % 50 + 1 WHERE id = $1', [id])).catch(() => undefined);
+  }, 1000 / perS);
+  return async () => {
+    clearInterval(timer);
+    await running;
+    return made;
+  };
+}
+
 /** The gateway's response cache outcomes so far, from its /metrics. */
 async function cacheOutcomes(base) {
   const res = await httpGet(`${base}/metrics`);
-  const out = { hit: 0, stale: 0, joined: 0, miss: 0 };
+  // Request outcomes, and (builds with change-aware revalidation) how stale entries were revalidated.
+  const out = { hit: 0, stale: 0, revalidated: 0, joined: 0, miss: 0, unchanged: 0, unaffected: 0, recomputed: 0, failed: 0 };
   for (const line of res.body.split('\n')) {
-    const m = /^olp_search_response_cache_requests_total\{[^}]*outcome="(\w+)"[^}]*\} (\d+(?:\.\d+)?)/.exec(line);
+    const m =
+      /^olp_search_response_cache_requests_total\{[^}]*outcome="(\w+)"[^}]*\} (\d+(?:\.\d+)?)/.exec(line) ??
+      /^olp_search_response_cache_revalidations_total\{[^}]*result="(\w+)"[^}]*\} (\d+(?:\.\d+)?)/.exec(line);
     if (m && m[1] in out) out[m[1]] = Number(m[2]);
   }
   return out;
@@ -414,9 +446,13 @@ function diffOutcomes(before, after) {
 }
 
 function describeOutcomes(o) {
-  const total = o.hit + o.stale + o.joined + o.miss;
+  const total = o.hit + o.stale + o.revalidated + o.joined + o.miss;
   const pct = (n) => `${fmt((n / Math.max(1, total)) * 100, 1)} %`;
-  return `${pct(o.hit + o.stale)} answered from memory (${pct(o.hit)} fresh, ${pct(o.stale)} stale while refreshing), ${pct(o.joined)} joined a computation in flight, ${pct(o.miss)} misses (${fmt(total)} requests)`;
+  const revalidated = o.unchanged + o.unaffected + o.recomputed + o.failed;
+  return (
+    `${pct(o.hit + o.stale)} answered from memory (${pct(o.hit)} fresh, ${pct(o.stale)} stale while revalidating), ${pct(o.revalidated)} expired and revalidated while waiting, ${pct(o.joined)} joined a computation in flight, ${pct(o.miss)} misses (${fmt(total)} requests); ` +
+    `${fmt(revalidated)} revalidations: ${fmt(o.unchanged + o.unaffected)} kept without a search (${fmt(o.unchanged)} search generation unchanged, ${fmt(o.unaffected)} no change since concerns the search), ${fmt(o.recomputed)} searched again, ${fmt(o.failed)} failed`
+  );
 }
 
 /** Employers and vacancies in chunks, two statements at a time, then VACUUM ANALYZE. */

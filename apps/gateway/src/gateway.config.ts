@@ -66,15 +66,34 @@ export class GatewayConfig extends MessagingConfig {
   SEARCH_RESPONSE_CACHE_TTL_MS = 10_000;
 
   /**
-   * After the TTL, how much longer the stale response is still served while one refresh runs in
-   * the background. An anonymous search is at most TTL + this (+ the vacancies service's
-   * SEARCH_CACHE_TTL_MS) old.
+   * After the TTL, how much longer the stale response is still served while it is revalidated in
+   * the background (kept if the search generation is unchanged, else searched again). A change
+   * shows in anonymous search after at most TTL + SEARCH_GENERATION_CHECK_MS + one search, and
+   * never later than TTL + this.
    */
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(300_000)
   SEARCH_RESPONSE_CACHE_STALE_MS = 20_000;
+
+  /**
+   * How old a cached search response may get by being kept without a search while the search
+   * generation is unchanged (0: never kept, every stale response searched again). Bounds what
+   * the generation cannot see.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  SEARCH_RESPONSE_CACHE_MAX_AGE_MS = 300_000;
+
+  /** How old the search generation the gateway compares stale responses against may be. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SEARCH_GENERATION_CHECK_MS = 1_000;
 
   /** Most search responses kept per gateway replica (~10 kB each). */
   @Type(() => Number)

@@ -14,6 +14,7 @@ import { NotificationsController } from './routes/notifications.controller.js';
 import { NotificationStreamHub } from './notifications/notification-stream.hub.js';
 import { ProfileController } from './routes/profile.controller.js';
 import { TaxonomyController } from './routes/taxonomy.controller.js';
+import { SearchGenerationTracker } from './routes/search-generation.js';
 import { SearchResponseCache } from './routes/search-response-cache.js';
 import { VacanciesController } from './routes/vacancies.controller.js';
 import { JwksController } from './routes/jwks.controller.js';
@@ -57,6 +58,7 @@ export class GatewayModule {
       providers: [
         JwtVerifier,
         NotificationStreamHub,
+        SearchGenerationTracker,
         SearchResponseCache,
         { provide: APP_GUARD, useClass: AuthGuard },
         {

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { RpcServer } from '@olp/messaging';
 import { ApplicationsService } from './applications/applications.service.js';
 import { EmployersService } from './employers/employers.service.js';
+import { SearchGeneration } from './search/search-generation.js';
 import { VacancySearch } from './search/vacancy-search.js';
 import { VacanciesService } from './vacancies/vacancies.service.js';
 
@@ -13,6 +14,7 @@ export class VacanciesRpcHandlers implements OnModuleInit {
     @Inject(EmployersService) private readonly employers: EmployersService,
     @Inject(VacanciesService) private readonly vacancies: VacanciesService,
     @Inject(VacancySearch) private readonly search: VacancySearch,
+    @Inject(SearchGeneration) private readonly searchGeneration: SearchGeneration,
     @Inject(ApplicationsService) private readonly applications: ApplicationsService,
   ) {}
 
@@ -25,6 +27,8 @@ export class VacanciesRpcHandlers implements OnModuleInit {
     this.rpc.handle('rpc.vacancies.publish-vacancy.v1', (request, ctx) => this.vacancies.publish(ctx.principal, request.vacancyId, ctx.locale));
     this.rpc.handle('rpc.vacancies.close-vacancy.v1', (request, ctx) => this.vacancies.close(ctx.principal, request, ctx.locale));
     this.rpc.handle('rpc.vacancies.search.v1', (request, ctx) => this.search.search(request, ctx.locale));
+    this.rpc.handle('rpc.vacancies.search-generation.v1', async () => ({ generation: await this.searchGeneration.current() }));
+    this.rpc.handle('rpc.vacancies.search-changed.v1', ({ since, ...request }) => this.search.changedSince(request, since));
     this.rpc.handle('rpc.vacancies.apply.v1', (request, ctx) => this.applications.apply(ctx.principal, request, ctx.locale));
     this.rpc.handle('rpc.vacancies.list-applications.v1', (request, ctx) => this.applications.list(ctx.principal, request, ctx.locale));
     this.rpc.handle('rpc.vacancies.change-application-status.v1', (request, ctx) => this.applications.changeStatus(ctx.principal, request, ctx.locale));

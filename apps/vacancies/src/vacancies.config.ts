@@ -25,8 +25,9 @@ export class VacanciesConfig extends ServiceConfig {
   EXPIRY_INTERVAL_MS = 60000;
 
   /**
-   * How long a replica reuses a search result page and its facet counts for the same query
-   * (0: never). Writes through this replica clear it at once; other replicas' writes show within it.
+   * How long a replica keeps a search result page and its facet counts for the same query
+   * (0: never). Reused only while the search generation is unchanged, so a change through any
+   * replica shows at once; this only bounds how long an entry is kept.
    */
   @Type(() => Number)
   @IsInt()

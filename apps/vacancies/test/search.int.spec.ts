@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { encodeCursor, ErrorCode, type SearchVacanciesRequest, type VacancySearchResult, type VacancySummary } from '@olp/contracts';
 import { foldForSearch, type LocalizedText } from '@olp/reference-data';
 import { SearchCache } from '../src/search/search-cache.js';
+import { SearchGeneration } from '../src/search/search-generation.js';
+import { VacanciesService } from '../src/vacancies/vacancies.service.js';
 import { VacanciesHarness, employer, isoDate } from './vacancies-harness.js';
 
 interface Seed {
@@ -350,22 +352,112 @@ describe('vacancy search', () => {
     });
   });
 
-  describe('cache', () => {
-    it('serves repeated searches from memory for a while, and forgets as soon as this replica changes a vacancy', async () => {
+  describe('cache and search generation', () => {
+    const generation = async () => (await h.call('rpc.vacancies.search-generation.v1', {})).generation;
+    /** A statement run with triggers off: a change the search generation does not see. */
+    const unseen = (statement: string) => h.db.query(`BEGIN; SET LOCAL session_replication_role = replica; ${statement}; COMMIT`);
+
+    it('serves repeated searches from memory while the generation is unchanged', async () => {
       const marker = 'cachetto';
-      await seed([{ title: { en: marker } }]);
+      const [id] = await seed([{ title: { en: marker } }]);
       expect((await search({ q: marker })).total).toBe(1);
-      await h.db.query(`UPDATE vacancies.vacancies SET title = '{"en": "cachetto again"}' WHERE title->>'en' = $1`, [marker]);
-      await h.db.query(
-        `INSERT INTO vacancies.vacancies (id, employer_id, status, title, description, isco_code, country, city, work_mode, contract_type, positions,
-           eligibility_scope, relocation_support, visa_support, closing_date, published_at)
-         VALUES ($1, $2, 'published', '{"en": "cachetto"}', '{"en": "x"}', '2149', 'QA', 'Doha', 'remote', 'permanent', 1, 'all-member-states', false, false, current_date + 3, now())`,
-        [randomUUID(), employerId],
-      );
-      expect((await search({ q: marker })).total).toBe(1); // cached
+      const before = await generation();
+      // Bookkeeping search never reads (an application counted) leaves the generation alone...
+      await h.db.query(`UPDATE vacancies.vacancies SET application_count = application_count + 1, updated_at = now() WHERE id = $1`, [id]);
+      // ...and so does a draft.
+      await h.createVacancy(owner, employerId, { title: { en: marker } });
+      expect(await generation()).toBe(before);
+      // A change hidden from the generation is not seen: the answer comes from memory.
+      await unseen(`UPDATE vacancies.vacancies SET title = '{"en": "cachetto renovato"}' WHERE id = '${id}'`);
+      expect((await search({ q: marker })).total).toBe(1);
+      expect((await search({ q: 'renovato' })).total).toBe(1); // a query not asked before is computed
+    });
+
+    it('shows every change to the searchable vacancies at once, whoever makes it', async () => {
+      const marker = 'generatio';
+      const [seeded] = await seed([{ title: { en: marker } }]);
+      expect((await search({ q: marker })).total).toBe(1);
+      const seen: string[] = [await generation()];
+      const expectTotal = async (total: number) => {
+        expect((await search({ q: marker })).total).toBe(total);
+        const now = await generation();
+        expect(seen).not.toContain(now);
+        seen.push(now);
+      };
+      // Published through the service, an edit, a close, an expiry...
       const draft = await h.createVacancy(owner, employerId, { title: { en: marker } });
-      await h.call('rpc.vacancies.publish-vacancy.v1', { vacancyId: draft.id }, owner);
-      expect((await search({ q: marker })).total).toBe(3);
+      const published = await h.call('rpc.vacancies.publish-vacancy.v1', { vacancyId: draft.id }, owner);
+      await expectTotal(2);
+      await h.call('rpc.vacancies.update-vacancy.v1', { vacancyId: published.id, expectedVersion: published.version, title: { en: 'renamed' } }, owner);
+      await expectTotal(1);
+      const other = await h.publishedVacancy(owner, employerId, { title: { en: marker } });
+      await expectTotal(2);
+      await h.call('rpc.vacancies.close-vacancy.v1', { vacancyId: other.id, reason: 'filled' }, owner);
+      await expectTotal(1);
+      await h.db.query(`UPDATE vacancies.vacancies SET closing_date = current_date - 1 WHERE id = $1`, [seeded]);
+      await expectTotal(0); // past its closing date: out of search already, before expiry closes it
+      await h.get<VacanciesService>(VacanciesService).expireDue();
+      expect(await generation()).not.toBe(seen[seen.length - 1]);
+      // ...and an operator's SQL, and an employer renamed (its name is in every result).
+      await h.db.query(`UPDATE vacancies.vacancies SET title = '{"en": "generatio"}' WHERE id = $1`, [published.id]);
+      await expectTotal(1);
+      const before = await generation();
+      await h.db.query(`UPDATE vacancies.employers SET name = '{"en": "Gulf Builders Group"}' WHERE id = $1`, [employerId]);
+      expect(await generation()).not.toBe(before);
+      expect((await search({ q: marker })).items[0]!.employerName).toBe('Gulf Builders Group');
+    });
+
+    it('tells whether a search may answer otherwise than at a generation: only changes it matches count', async () => {
+      const changed = (request: SearchVacanciesRequest, since: string) => h.call('rpc.vacancies.search-changed.v1', { ...request, since });
+      const [kappa] = await seed([{ title: { en: 'kappa surveyor' }, country: 'QA' }]);
+      const g0 = await generation();
+      expect(await changed({ q: 'kappa' }, g0)).toEqual({ changed: false, generation: g0 });
+      // A publication elsewhere moves the generation on, but concerns only the searches it matches.
+      await h.publishedVacancy(owner, employerId, { title: { en: 'lambda welder' }, country: 'SA' });
+      const g1 = await generation();
+      expect(g1).not.toBe(g0);
+      expect(await changed({ q: 'kappa' }, g0)).toEqual({ changed: false, generation: g1 });
+      expect(await changed({ q: 'kappa', cursor: 'ignored' }, g0)).toEqual({ changed: false, generation: g1 });
+      expect((await changed({ country: ['SA'] }, g0)).changed).toBe(true);
+      expect((await changed({ q: 'lambda' }, g0)).changed).toBe(true);
+      expect((await changed({}, g0)).changed).toBe(true); // browsing matches everything
+      expect((await changed({ country: ['QA'] }, g0)).changed).toBe(false);
+      // Every filter at once: the change log has every column a search reads.
+      const all: SearchVacanciesRequest = { q: 'kappa', country: ['QA'], occupation: '21', skill: ['osh.risk-assessment'], contractType: ['permanent'], workMode: ['remote'], postedSince: '2026-01-01', openTo: 'JO' };
+      expect((await changed(all, g1)).changed).toBe(false);
+      // An edit that moves a vacancy out of a search concerns that search (as it was), and the one it enters (as it is).
+      await h.db.query(`UPDATE vacancies.vacancies SET country = 'EG' WHERE id = $1`, [kappa]);
+      expect((await changed({ country: ['QA'] }, g1)).changed).toBe(true);
+      expect((await changed({ country: ['EG'] }, g1)).changed).toBe(true);
+      expect((await changed({ country: ['SA'] }, g1)).changed).toBe(false);
+      const g2 = await generation();
+      // Renaming the employer concerns every search listing its vacancies.
+      await h.db.query(`UPDATE vacancies.employers SET name = '{"en": "Gulf Builders Holding"}' WHERE id = $1`, [employerId]);
+      expect((await changed({ q: 'kappa' }, g2)).changed).toBe(true);
+      // Another day's generation, one older than the change log, or a malformed one: changed.
+      const g3 = await generation();
+      const [counter, today] = g3.split('@') as [string, string];
+      expect((await changed({ q: 'kappa' }, g3)).changed).toBe(false);
+      expect((await changed({ q: 'kappa' }, `${counter}@2020-01-01`)).changed).toBe(true);
+      expect((await changed({ q: 'kappa' }, `${counter}@${today}x`)).changed).toBe(true);
+      await h.db.query(`UPDATE vacancies.search_generation SET complete_after = value`);
+      expect((await changed({ q: 'kappa' }, `${Number(counter) - 1}@${today}`)).changed).toBe(true);
+      expect((await changed({ q: 'kappa' }, g3)).changed).toBe(false);
+      // A bulk change is not logged: every search counts as changed since before it.
+      const logged = async () => Number((await h.db.query<{ n: string }>(`SELECT count(*) AS n FROM vacancies.search_changes`))[0]!.n);
+      const before = await logged();
+      await seed(Array.from({ length: 501 }, () => ({ title: { en: 'omicron bulk' }, country: 'SA' })));
+      expect(await logged()).toBe(before);
+      expect((await changed({ q: 'kappa' }, g3)).changed).toBe(true);
+      const g4 = await generation();
+      expect((await changed({ q: 'kappa' }, g4)).changed).toBe(false);
+    });
+
+    it('changes with the date, since closing dates pass at midnight (UTC)', async () => {
+      const generations = h.get<SearchGeneration>(SearchGeneration);
+      const evening = await generations.current(new Date('2026-11-20T23:59:59.999Z'));
+      expect(await generations.current(new Date('2026-11-20T00:00:00.000Z'))).toBe(evening);
+      expect(await generations.current(new Date('2026-11-21T00:00:00.000Z'))).not.toBe(evening);
     });
   });
 });

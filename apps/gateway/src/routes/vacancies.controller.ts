@@ -69,7 +69,7 @@ export class VacanciesController {
       'relevance or recency order, cursor pagination. Repeat a list parameter (or separate values with commas) to match any of them. ' +
       'A search works on its newest 1,000 matches: total and facets are exact up to 1,000, else lower bounds (totalIsLowerBound), and ' +
       'relevance order ranks those; recency order pages through every match. Anonymous responses may be served from the gateway cache ' +
-      'and reflect changes at most 35 s late (default settings); send a bearer token for an uncached answer.',
+      'and show a change about 11 s after it (default settings: the cache TTL plus a one-second check); send a bearer token for an uncached answer.',
   })
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'country', required: false, isArray: true, type: String })
@@ -94,7 +94,8 @@ export class VacanciesController {
     // Signed-in callers (an employer who just published) get the service's answer, which its
     // replica refreshes on its own writes; anonymous readers accept the cache's staleness bound.
     if (authorization !== undefined || !this.searchCache.enabled) return compute();
-    const body = await this.searchCache.get(searchCacheKey(query, locale), compute);
+    const changedSince = async (since: string) => this.rpc.request('rpc.vacancies.search-changed.v1', { ...(await searchRequest(query)), since }, { locale });
+    const body = await this.searchCache.get(searchCacheKey(query, locale), compute, changedSince);
     void reply.type('application/json; charset=utf-8');
     return body;
   }

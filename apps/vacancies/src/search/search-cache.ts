@@ -9,10 +9,11 @@ interface Entry {
 
 /**
  * A short-lived, per-replica memo of search work (result pages and facet counts), keyed by the
- * normalised query. Identical searches arriving together share one database round trip (the
- * promise is stored before it settles), and a popular query costs one aggregate per TTL instead
- * of one per request. Every write through this replica that changes what search returns clears
- * it; writes through other replicas show within SEARCH_CACHE_TTL_MS.
+ * search generation and the normalised query (VacancySearch makes the keys). Identical searches
+ * arriving together share one database round trip (the promise is stored before it settles), and
+ * a popular query costs one aggregate per TTL instead of one per request. A change to what search
+ * returns, through any replica, changes the generation and so the keys: it shows at once, and
+ * SEARCH_CACHE_TTL_MS only bounds how long an entry is kept.
  */
 @Injectable()
 export class SearchCache {
@@ -24,6 +25,10 @@ export class SearchCache {
 
   constructor(@Inject(CONFIG) config: VacanciesConfig) {
     this.ttlMs = config.SEARCH_CACHE_TTL_MS;
+  }
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
   }
 
   /** The cached value for `key`, if any and still fresh. */
@@ -52,6 +57,7 @@ export class SearchCache {
     return value;
   }
 
+  /** Forgets everything (tests: take the uncached path). Changes need no call: see the class comment. */
   invalidate(): void {
     this.entries.clear();
   }

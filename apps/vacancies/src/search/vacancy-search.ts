@@ -20,6 +20,7 @@ import { row } from '../common/sql.js';
 import { salaryOf } from '../vacancies/vacancy-model.js';
 import { DEFAULT_CANDIDATE_LIMIT, type VacanciesConfig } from '../vacancies.config.js';
 import { SearchCache } from './search-cache.js';
+import { SearchGeneration } from './search-generation.js';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 50;
@@ -135,7 +136,7 @@ function isSearchCursor(value: unknown): value is SearchCursor {
  * there, or sorts the GIN matches of rare words. Total and facets count the candidates: exact up
  * to the limit, lower bounds beyond it (`totalIsLowerBound`), counted per packed facet key and
  * rolled up with GROUPING SETS. They depend only on the query and filters, so they are computed
- * once per query and kept in the SearchCache with the pages.
+ * once per query and kept in the SearchCache with the pages, under the search generation.
  *
  * Order: relevance (`ts_rank_cd`, then newest, then id) over the candidates when there is a query
  * and recency was not asked for; otherwise newest first (published_at, id), where later pages walk
@@ -147,12 +148,16 @@ export class VacancySearch {
   /** The candidate set's size: counts are exact up to it, and relevance ranks that many newest matches. */
   private readonly candidateLimit: number;
 
+  private readonly generation: SearchGeneration;
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SearchCache) private readonly cache: SearchCache,
     @Optional() @Inject(CONFIG) config?: Pick<VacanciesConfig, 'SEARCH_CANDIDATE_LIMIT'>,
+    @Optional() @Inject(SearchGeneration) generation?: SearchGeneration,
   ) {
     this.candidateLimit = config?.SEARCH_CANDIDATE_LIMIT ?? DEFAULT_CANDIDATE_LIMIT;
+    this.generation = generation ?? new SearchGeneration(dataSource);
   }
 
   async search(request: SearchVacanciesRequest, locale: Locale): Promise<VacancySearchResult> {
@@ -166,8 +171,12 @@ export class VacancySearch {
       if (!after || after.s !== sort || after.f !== fingerprint) throw invalidCursor();
     }
     const today = todayUtc();
-    const countsKey = `counts:${today}:${JSON.stringify(criteria)}`;
-    const pageKey = `page:${today}:${sort}:${limit}:${request.cursor ?? ''}:${JSON.stringify(criteria)}`;
+    // Cached work is reused only under the generation it was computed in (read first, see
+    // SearchGeneration): any change to the searchable vacancies, through any replica, or a new
+    // day makes new keys. The old entries age out (TTL, size bound).
+    const generation = this.cache.enabled ? await this.generation.current() : '';
+    const countsKey = `counts:${generation}:${today}:${JSON.stringify(criteria)}`;
+    const pageKey = `page:${generation}:${today}:${sort}:${limit}:${request.cursor ?? ''}:${JSON.stringify(criteria)}`;
 
     let counts = this.cache.peek<Counts>(countsKey);
     let page = this.cache.peek<ItemRow[]>(pageKey);
@@ -195,6 +204,30 @@ export class VacancySearch {
       totalIsLowerBound,
       facets,
     };
+  }
+
+  /**
+   * Whether `request` may return something else now than at generation `since`: true unless the
+   * generation is of today and no row logged since it (`vacancies.search_changes`: each changed
+   * published vacancy as it was and as it is) matches the search's criteria. A search's results,
+   * total, facets and every page are computed over its matches only, so changes to vacancies it
+   * does not match cannot alter them. The counter, the log's horizon and the match are read in one
+   * statement (one snapshot), so the generation returned covers exactly what was checked.
+   */
+  async changedSince(request: SearchVacanciesRequest, since: string): Promise<{ changed: boolean; generation: string }> {
+    const today = todayUtc();
+    const counter = SearchGeneration.counterOf(since, today);
+    if (counter === undefined) return { changed: true, generation: await this.generation.current() };
+    const sql = new Sql();
+    const { where } = this.where(sql, this.criteria(request), today);
+    const g = sql.add(counter, '::bigint');
+    const result = await row<{ value: string; changed: boolean }>(
+      this.dataSource,
+      `SELECT s.value, s.complete_after > ${g} OR EXISTS (SELECT 1 FROM vacancies.search_changes v WHERE v.generation > ${g} AND ${where}) AS changed
+       FROM vacancies.search_generation s`,
+      sql.params,
+    );
+    return { changed: result?.changed ?? true, generation: SearchGeneration.format(result?.value ?? '0', today) };
   }
 
   private criteria(request: SearchVacanciesRequest): Criteria {

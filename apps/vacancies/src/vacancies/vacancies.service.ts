@@ -17,7 +17,6 @@ import { Taxonomy, type Locale, type LocalizedText } from '@olp/reference-data';
 import { requireRole, todayUtc, validationFailed } from '../common/access.js';
 import { row, rows } from '../common/sql.js';
 import { EmployersService } from '../employers/employers.service.js';
-import { SearchCache } from '../search/search-cache.js';
 import { VACANCY_COLUMNS, VACANCY_RETURNING, contentColumns, contentProblems, toSnapshot, toVacancyView, type ContentInput, type VacancyRow } from './vacancy-model.js';
 
 /** Statuses in which the content may still change. */
@@ -41,7 +40,6 @@ export class VacanciesService {
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(EmployersService) private readonly employers: EmployersService,
     @Inject(Taxonomy) private readonly taxonomy: Taxonomy,
-    @Inject(SearchCache) private readonly searchCache: SearchCache,
   ) {}
 
   /** A draft, by a member of the organisation. */
@@ -81,7 +79,7 @@ export class VacanciesService {
   async update(principal: Principal | undefined, command: UpdateVacancyCommand, locale: Locale): Promise<VacancyView> {
     const userId = requireRole(principal, Role.Employer);
     const { vacancyId, expectedVersion, ...changes } = command;
-    const { vacancy, published } = await this.dataSource.transaction(async (em) => {
+    const vacancy = await this.dataSource.transaction(async (em) => {
       const current = await this.loadForMember(em, vacancyId, userId);
       if (!EDITABLE.includes(current.status)) throw new DomainError(ErrorCode.VacancyNotOpen, { status: current.status });
       if (current.version !== expectedVersion) throw new DomainError(ErrorCode.PreconditionFailed);
@@ -89,7 +87,7 @@ export class VacanciesService {
       const problems = contentProblems(input, this.taxonomy, todayUtc());
       if (problems.length > 0) throw validationFailed(problems);
       const columns = contentColumns(input);
-      if (Object.keys(columns).length === 0) return { vacancy: current, published: false };
+      if (Object.keys(columns).length === 0) return current;
 
       const params: unknown[] = [vacancyId, expectedVersion];
       const assignments = Object.entries(columns).map(([name, value]) => `${name} = $${params.push(value)}`);
@@ -109,9 +107,8 @@ export class VacanciesService {
       if (updated.status === 'published') {
         await this.outbox.add(em, 'vacancies.vacancy.updated.v1', { ...toSnapshot(updated), updatedAt: updated.updated_at.toISOString() }, { about: updated.id });
       }
-      return { vacancy: updated, published: updated.status === 'published' };
+      return updated;
     });
-    if (published) this.searchCache.invalidate();
     return toVacancyView(vacancy, locale);
   }
 
@@ -131,7 +128,6 @@ export class VacanciesService {
       await this.outbox.add(em, 'vacancies.vacancy.published.v1', { ...toSnapshot(published!), publishedAt: published!.published_at!.toISOString() }, { about: vacancyId });
       return published!;
     });
-    this.searchCache.invalidate();
     return toVacancyView(vacancy, locale);
   }
 
@@ -163,7 +159,6 @@ export class VacanciesService {
       );
       return closed!;
     });
-    this.searchCache.invalidate();
     return toVacancyView(vacancy, locale);
   }
 
@@ -216,7 +211,6 @@ export class VacanciesService {
       total += count;
       if (count < EXPIRY_BATCH) break;
     }
-    if (total > 0) this.searchCache.invalidate();
     return total;
   }
 

@@ -452,6 +452,31 @@ export class VacancySearchResult {
   @ApiProperty({ type: VacancyFacets, description: 'Counts for the current query and filters (lower bounds when totalIsLowerBound)' }) facets: VacancyFacets;
 }
 
+/**
+ * The search generation: it changes whenever what public search can return may have changed (a
+ * vacancy published, edited while published, closed, filled or expired; an employer renamed) and
+ * when the date (UTC) changes, since closing dates pass at midnight. Caches of search results keep
+ * what they computed under a generation and may reuse it while the generation is the same.
+ * Compare for equality only.
+ */
+export class SearchGenerationView {
+  @ApiProperty({ example: '1842@2026-11-20' }) generation: string;
+}
+
+/** Whether a search may return something else now than at generation `since` (its cursor is ignored). */
+export class SearchChangedRequest extends SearchVacanciesRequest {
+  @IsString()
+  @MaxLength(100)
+  since: string;
+}
+
+export class SearchChangeView {
+  /** false: the search returns today what it returned at `since`, as of `generation`. */
+  @ApiProperty() changed: boolean;
+  /** The current generation, read in the same snapshot as the answer. */
+  @ApiProperty({ example: '1843@2026-11-20' }) generation: string;
+}
+
 // ---------- applications ----------
 
 export class ApplyRequest {

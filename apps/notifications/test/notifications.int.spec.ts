@@ -127,6 +127,24 @@ describe('many recipients', () => {
   });
 });
 
+describe('a burst of announcements', () => {
+  it('stores every match of a burst once, each recipient’s sequences contiguous, however the events were batched or redelivered', async () => {
+    const [a, b] = [await h.register({ locale: 'en' }), await h.register({ locale: 'ar' })];
+    const events = [];
+    // Published back to back, so the consumer takes many at once (several for one recipient in a batch).
+    for (let i = 0; i < 30; i++) events.push(await h.matchFound(i % 3 === 0 ? b.userId : a.userId, { score: 0.7 + i / 100 }));
+    for (const event of events.slice(0, 5)) await h.publishEnvelope('matching.match.found.v1', event, randomUUID());
+    for (const event of events) await h.notified(event.id, event.data.seekerId);
+    for (const [user, count] of [
+      [a.userId, 20],
+      [b.userId, 10],
+    ] as const) {
+      const rows = await h.db.query<{ sequence: string }>(`SELECT sequence FROM notifications.notifications WHERE recipient_id = $1 ORDER BY sequence`, [user]);
+      expect(rows.map((r) => Number(r.sequence))).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    }
+  });
+});
+
 describe('sending failures', () => {
   it('loses nothing while the SMTP server is down, and sends once it is back', async () => {
     const seeker = await h.register({ locale: 'en' });

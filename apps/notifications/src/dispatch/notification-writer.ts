@@ -32,23 +32,40 @@ export class NotificationWriter {
   ) {}
 
   async writeAll(em: EntityManager, eventId: string, dispatches: Dispatch[]): Promise<WriteResult[]> {
+    return this.writeMany(em, [{ eventId, dispatches }]);
+  }
+
+  /**
+   * Several events' dispatches (a delivery batch of one subject) in the same fixed number of
+   * statements: a burst of match announcements costs a few statements per batch, not per event.
+   */
+  async writeMany(em: EntityManager, events: readonly { eventId: string; dispatches: Dispatch[] }[]): Promise<WriteResult[]> {
     // One notification per recipient and event, whatever a rule returned.
-    const byRecipient = new Map<string, Dispatch>();
-    for (const d of dispatches) if (!byRecipient.has(d.recipientId)) byRecipient.set(d.recipientId, d);
-    if (byRecipient.size === 0) return [];
-    const recipients = [...byRecipient.keys()];
+    const wanted: { eventId: string; dispatch: Dispatch }[] = [];
+    for (const { eventId, dispatches } of events) {
+      const seen = new Set<string>();
+      for (const d of dispatches) {
+        if (seen.has(d.recipientId)) continue;
+        seen.add(d.recipientId);
+        wanted.push({ eventId, dispatch: d });
+      }
+    }
+    if (wanted.length === 0) return [];
+    const recipients = [...new Set(wanted.map((w) => w.dispatch.recipientId))];
     await lockUsers(em, recipients);
 
-    const skip = new Set(
-      (
-        await queryRows<{ user_id: string }>(
-          em,
-          `SELECT user_id FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
-           UNION SELECT recipient_id FROM notifications.notifications WHERE event_id = $2 AND recipient_id = ANY($1::uuid[])`,
-          [recipients, eventId],
-        )
-      ).map((r) => r.user_id),
-    );
+    const erased = new Set<string>();
+    const done = new Set<string>();
+    for (const r of await queryRows<{ user_id: string; event_id: string | null }>(
+      em,
+      `SELECT user_id, NULL::uuid AS event_id FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
+       UNION ALL SELECT n.recipient_id, n.event_id FROM notifications.notifications n
+         JOIN unnest($2::uuid[], $3::uuid[]) AS w(e, r) ON n.event_id = w.e AND n.recipient_id = w.r`,
+      [recipients, wanted.map((w) => w.eventId), wanted.map((w) => w.dispatch.recipientId)],
+    )) {
+      if (r.event_id === null) erased.add(r.user_id);
+      else done.add(`${r.event_id}|${r.user_id}`);
+    }
     const stored = new Map(
       (
         await queryRows<{ user_id: string; categories: Preferences['categories'] }>(
@@ -58,39 +75,50 @@ export class NotificationWriter {
         )
       ).map((r) => [r.user_id, r.categories]),
     );
-    const planned: { dispatch: Dispatch; choice: ChannelChoice; id: string }[] = [];
-    for (const [recipientId, dispatch] of byRecipient) {
-      if (skip.has(recipientId)) continue;
+    const planned: { eventId: string; dispatch: Dispatch; choice: ChannelChoice; id: string }[] = [];
+    for (const { eventId, dispatch } of wanted) {
+      const recipientId = dispatch.recipientId;
+      if (erased.has(recipientId) || done.has(`${eventId}|${recipientId}`)) continue;
       const choice = effectiveChoice({ categories: stored.get(recipientId) ?? {}, quietHours: null }, dispatch.category);
-      if (choice.inApp || choice.email) planned.push({ dispatch, choice, id: randomUUID() });
+      if (choice.inApp || choice.email) planned.push({ eventId, dispatch, choice, id: randomUUID() });
     }
     if (planned.length === 0) return [];
 
     // Per-recipient sequences for in-app notifications; the counter rows' locks order commits per recipient,
     // so a stream resuming after sequence n never misses a smaller one.
     const inApp = planned.filter((p) => p.choice.inApp);
-    const sequences = new Map(
+    const perUser = new Map<string, number>();
+    for (const p of inApp) perUser.set(p.dispatch.recipientId, (perUser.get(p.dispatch.recipientId) ?? 0) + 1);
+    const last = new Map(
       (
         await queryRows<{ user_id: string; last_sequence: string }>(
           em,
           `INSERT INTO notifications.recipient_sequences (user_id, last_sequence)
-           SELECT u, 1 FROM unnest($1::uuid[]) AS u
-           ON CONFLICT (user_id) DO UPDATE SET last_sequence = notifications.recipient_sequences.last_sequence + 1
+           SELECT u, n FROM unnest($1::uuid[], $2::bigint[]) AS t(u, n)
+           ON CONFLICT (user_id) DO UPDATE SET last_sequence = notifications.recipient_sequences.last_sequence + EXCLUDED.last_sequence
            RETURNING user_id, last_sequence`,
-          [inApp.map((p) => p.dispatch.recipientId)],
+          [[...perUser.keys()], [...perUser.values()]],
         )
       ).map((r) => [r.user_id, Number(r.last_sequence)]),
     );
+    // A recipient's notifications of this batch take the sequences up to their new last one, in event order.
+    const sequences = new Map<string, number>();
+    for (const p of inApp) {
+      const recipientId = p.dispatch.recipientId;
+      const left = perUser.get(recipientId)!;
+      perUser.set(recipientId, left - 1);
+      sequences.set(p.id, last.get(recipientId)! - left + 1);
+    }
     const now = this.clock.now();
     await em.query(
       `INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
-       SELECT id, $1, recipient_id, category, type, params, refs, link, in_app, sequence, $2
-       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[])
-         AS t (id, recipient_id, category, type, params, refs, link, in_app, sequence)`,
+       SELECT id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, $1
+       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[])
+         AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence)`,
       [
-        eventId,
         now,
         planned.map((p) => p.id),
+        planned.map((p) => p.eventId),
         planned.map((p) => p.dispatch.recipientId),
         planned.map((p) => p.dispatch.category),
         planned.map((p) => p.dispatch.type),
@@ -98,7 +126,7 @@ export class NotificationWriter {
         planned.map((p) => JSON.stringify(p.dispatch.refs)),
         planned.map((p) => p.dispatch.link),
         planned.map((p) => p.choice.inApp),
-        planned.map((p) => (p.choice.inApp ? sequences.get(p.dispatch.recipientId)! : null)),
+        planned.map((p) => (p.choice.inApp ? sequences.get(p.id)! : null)),
       ],
     );
     const emails = planned.filter((p) => p.choice.email);
@@ -118,7 +146,7 @@ export class NotificationWriter {
           payload: {
             notificationId: p.id,
             userId: p.dispatch.recipientId,
-            sequence: sequences.get(p.dispatch.recipientId)!,
+            sequence: sequences.get(p.id)!,
             category: p.dispatch.category,
             createdAt: now.toISOString(),
           },

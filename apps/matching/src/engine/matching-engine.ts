@@ -796,21 +796,19 @@ export class MatchingEngine {
     }
     this.deps.metrics?.pairsScored.inc({ kind: 'rebuild' }, pairsScored);
 
-    const pairs = new Map<string, StoredPair>();
-    for (const [v, top] of vacancyTops) for (const { id: s, score } of top.entries()) pairs.set(key(v, s), { v, s, score, inV: true, inS: false });
+    // Every stored pair once (millions in a large market: no map keyed by pair).
+    const all: StoredPair[] = [];
+    for (const [v, top] of vacancyTops) {
+      for (const { id: s, score } of top.entries()) all.push({ v, s, score, inV: true, inS: seekerTops.get(s)?.has(v) ?? false });
+    }
     for (const [s, top] of seekerTops) {
-      for (const { id: v, score } of top.entries()) {
-        const existing = pairs.get(key(v, s));
-        if (existing) existing.inS = true;
-        else pairs.set(key(v, s), { v, s, score, inV: false, inS: true });
-      }
+      for (const { id: v, score } of top.entries()) if (!vacancyTops.get(v)?.has(s)) all.push({ v, s, score, inV: false, inS: true });
     }
 
     // Announced pairs keep their announcement while they still score at or above the threshold.
     const notified = await rows<{ vacancy_id: string; seeker_id: string }>(em, `SELECT vacancy_id, seeker_id FROM matching.notified_pairs`);
     const forget = notified.filter((n) => {
-      const stored = pairs.get(key(n.vacancy_id, n.seeker_id));
-      const score = stored ? stored.score : this.scoreOf(n.vacancy_id, n.seeker_id, today);
+      const score = vacancyTops.get(n.vacancy_id)?.score(n.seeker_id) ?? seekerTops.get(n.seeker_id)?.score(n.vacancy_id) ?? this.scoreOf(n.vacancy_id, n.seeker_id, today);
       return score === null || score < this.settings.threshold;
     });
     await em.query(`DELETE FROM matching.matches`);
@@ -820,7 +818,6 @@ export class MatchingEngine {
         chunk.map((f) => f.seeker_id),
       ]);
     }
-    const all = [...pairs.values()];
     const announceable = all.filter((p) => this.announceable(p));
     let announced = 0;
     if (options.announce === false) {
@@ -846,7 +843,7 @@ export class MatchingEngine {
     this.allTopsLoaded = true;
     this.epoch = fresh!.epoch;
     this.expectedToken = fresh!.token;
-    return { vacancies: this.index.vacancyCount, seekers: this.index.seekerCount, pairsScored, matches: pairs.size, announced };
+    return { vacancies: this.index.vacancyCount, seekers: this.index.seekerCount, pairsScored, matches: all.length, announced };
   }
 
   /** One pair's score from the index's features, or null when it is not eligible (or either side is gone). */

@@ -61,6 +61,7 @@ export class ServiceProcesses {
    *   natsUrl      NATS with JetStream
    *   env          variables for every service (e.g. MESSAGING_PREFIX), over process.env
    *   serviceEnv   (name) => variables for one service (win over `env`)
+   *   nodeArgs     (name) => node arguments for one service (e.g. `--cpu-prof`), optional
    *   admin        identity's bootstrap admin { email, password }, optional
    *   smtpUrl      where the notifications service sends e-mail (SMTP_URL), optional
    *   taxonomy     TAXONOMY_FILE for the services that read it, optional
@@ -103,7 +104,7 @@ export class ServiceProcesses {
       smtpUrl: options.smtpUrl,
       extra: options.serviceEnv?.(service.name) ?? {},
     });
-    const child = new Child(service.name, process.execPath, ['--import', PARENT_WATCH, main], {
+    const child = new Child(service.name, process.execPath, [...(options.nodeArgs?.(service.name) ?? []), '--import', PARENT_WATCH, main], {
       cwd: REPO,
       env,
       ipc: true,

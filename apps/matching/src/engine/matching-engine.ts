@@ -75,8 +75,6 @@ const key = (v: string, s: string): string => `${v}|${s}`;
 class Operation {
   /** Pairs whose stored row may have to change (added, updated, removed). */
   readonly touched = new Map<string, Pair>();
-  /** Scores computed during this operation, by pair (reasons are not stored: they are derived when read). */
-  readonly scores = new Map<string, number>();
   readonly seekerBackfills = new Set<string>();
   readonly vacancyBackfills = new Set<string>();
   /** Vacancies or seekers scored against all their candidates, with the pairs now at or above the threshold. */
@@ -534,7 +532,6 @@ export class MatchingEngine {
       (r) => r.seeker_id,
     );
     const results = this.scoreVacancy(vacancyId, op.today, 'vacancy');
-    for (const [seekerId, score] of results) op.scores.set(key(vacancyId, seekerId), score);
 
     const newTop = TopList.best(this.settings.vacancyTopK, ranked(results));
     for (const seekerId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
@@ -553,7 +550,6 @@ export class MatchingEngine {
       (r) => r.vacancy_id,
     );
     const results = this.scoreSeeker(seekerId, op.today, 'seeker');
-    for (const [vacancyId, score] of results) op.scores.set(key(vacancyId, seekerId), score);
 
     const newTop = TopList.best(this.settings.seekerTopK, ranked(results));
     for (const vacancyId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
@@ -587,7 +583,6 @@ export class MatchingEngine {
     const oldTop = this.seekerTops.get(seekerId)!;
     const newTop = new TopList(this.settings.seekerTopK, best);
     for (const vacancyId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
-    for (const { id: vacancyId, score } of best) op.scores.set(key(vacancyId, seekerId), score);
     this.seekerTops.set(seekerId, newTop);
   }
 
@@ -597,7 +592,6 @@ export class MatchingEngine {
     const oldTop = this.vacancyTops.get(vacancyId)!;
     const newTop = new TopList(this.settings.vacancyTopK, best);
     for (const seekerId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
-    for (const { id: seekerId, score } of best) op.scores.set(key(vacancyId, seekerId), score);
     this.vacancyTops.set(vacancyId, newTop);
   }
 
@@ -654,7 +648,8 @@ export class MatchingEngine {
         deletes.push(pair);
         continue;
       }
-      const score = op.scores.get(key(pair.v, pair.s)) ?? inVacancyTop ?? inSeekerTop!;
+      // Both lists hold a pair's current score: every list it is in was just offered or rebuilt with it.
+      const score = inVacancyTop ?? inSeekerTop!;
       upserts.push({ ...pair, score, inV: inVacancyTop !== undefined, inS: inSeekerTop !== undefined });
     }
 

@@ -289,7 +289,7 @@ async function main() {
   // are refreshed while measured: the steady state, not a cache filled once.
   const cachedWarmupS = Math.max(cfg.warmupS, responseCache ? Math.ceil(responseCache.ttl / 1000) : 0);
   const cachedDurationS = Math.max(cfg.durationS, responseCache ? Math.ceil((2 * responseCache.ttl) / 1000) : 0);
-  const changesLabel = cfg.changesPerS > 0 ? `, ${fmt(cfg.changesPerS)} changes/s` : '';
+  const changesLabel = cfg.changesPerS > 0 ? `, ${cfg.changesPerS} changes/s` : '';
   const cachedLabel = `gateway, caches on${responseCache ? ` (gateway ${fmt(responseCache.ttl / 1000)}+${fmt(responseCache.stale / 1000)} s,` : ' (no gateway cache,'} service ${fmt(configuredTtl / 1000)} s${changesLabel})`;
   console.log(`\n## ${cachedLabel}: ${cachedWarmupS} s warm-up, ${cachedDurationS} s measured`);
   const stopChanges = cfg.changesPerS > 0 ? await startChanges(admin, cfg.changesPerS) : async () => 0;

@@ -205,7 +205,8 @@ export class MatchingEngine {
     return batch;
   }
 
-  private async fullLoad(em: EntityManager, state: { token: string; epoch: string }): Promise<void> {
+  /** `withTops: false` for the rebuild, which replaces every list: reading them first would be wasted. */
+  private async fullLoad(em: EntityManager, state: { token: string; epoch: string }, withTops = true): Promise<void> {
     this.stats.fullLoads++;
     this.index.clear();
     this.vacancyTops.clear();
@@ -224,7 +225,7 @@ export class MatchingEngine {
     }
     const [erased] = await rows<{ max: string | null }>(em, `SELECT max(seq) AS max FROM matching.erased_users`);
     watermark = Math.max(watermark, Number(erased?.max ?? 0));
-    await this.loadAllTops(em);
+    if (withTops) await this.loadAllTops(em);
     this.watermark = watermark;
     this.pendingSeq = watermark;
     this.epoch = state.epoch;
@@ -776,7 +777,7 @@ export class MatchingEngine {
    */
   async recomputeAll(em: EntityManager, options: { announce?: boolean } = {}): Promise<RecomputeReport> {
     const state = await this.lock(em);
-    await this.fullLoad(em, state);
+    await this.fullLoad(em, state, false);
     const today = this.today();
     const vacancyTops = new Map<string, TopList>();
     const seekerTops = new Map<string, TopList>();
@@ -869,12 +870,7 @@ function push<V>(map: Map<string, V[]>, k: string, value: V): void {
 
 function group<T, V>(items: T[], by: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
   const out = new Map<string, V[]>();
-  for (const item of items) {
-    const k = by(item);
-    const list = out.get(k);
-    if (list) list.push(value(item));
-    else out.set(k, [value(item)]);
-  }
+  for (const item of items) push(out, by(item), value(item));
   return out;
 }
 

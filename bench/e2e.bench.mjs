@@ -144,8 +144,8 @@ async function main() {
       logLevel: cfg.logLevel,
       readyTimeoutMs: 180_000,
       env: { MESSAGING_PREFIX: prefix, RATE_LIMIT_MAX: '1000000', AUTH_RATE_LIMIT_MAX: '1000000', ACCESS_TOKEN_TTL_SECONDS: '3600' },
-      // e.g. BENCH_MATCHING_NODE_ARGS='--cpu-prof --cpu-prof-dir=.data/prof' (written when it stops)
-      nodeArgs: (name) => (name === 'matching' ? (process.env['BENCH_MATCHING_NODE_ARGS'] ?? '').split(' ').filter(Boolean) : []),
+      // e.g. BENCH_MATCHING_NODE_ARGS='--cpu-prof --cpu-prof-dir=.data/prof' (written when it stops); any service: BENCH_<NAME>_NODE_ARGS
+      nodeArgs: (name) => (process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`] ?? '').split(' ').filter(Boolean),
     });
 
   // ---- 100,000 seekers in matching's read model (and the notifications directory) ----------------------

@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
 import { DomainError, ErrorCode, type ErrorParams, type FieldError } from '@olp/contracts';
+import { installValidationMetadataCache } from './metadata-cache.js';
+
+// Every service validates through this module or imports @olp/platform: the lookup cache is on for all of them.
+installValidationMetadataCache();
 
 /** The argument names of each rule's constraints, so messages can say "at most {max}". */
 const RULE_PARAMS: Record<string, string[]> = {

@@ -184,7 +184,7 @@ describe('MatchIndex', () => {
     const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`);
     const few = Array.from({ length: 8 }, (_, i) => `v${i}`);
 
-    it('scores every eligible candidate as scoreMatch does, and its pruned top K equals the brute-force top K, on both sides', () => {
+    it('scores every eligible candidate as scoreMatch does, bounds every pair from above, and its pruned top K equals the brute-force top K, on both sides', () => {
       fc.assert(
         fc.property(
           fc.tuple(...many.map((id) => richSeeker(id))),
@@ -219,11 +219,30 @@ describe('MatchIndex', () => {
               const expected = brute(seekers.map((s) => [s.seekerId, v, s]));
               expect(index.scoreSeekersFor(v.vacancyId, TODAY).scores).toEqual(expected);
               expect(index.topSeekersFor(v.vacancyId, k, TODAY)).toEqual(best(expected, k));
+              // The engine's pass: every bound it is shown is at least the pair's score (so skipping
+              // pairs whose bound ranks below a full list's last entry loses nothing), and only the
+              // pairs asked for are scored, ineligible ones as null.
+              const bounds = new Map<string, number>();
+              const asked = (id: string) => id.endsWith('1') || id.endsWith('4') || id.endsWith('7');
+              const rescored = index.rescoreSeekersFor(v.vacancyId, k, TODAY, (id, bound) => (bounds.set(id, bound), asked(id)));
+              expect(rescored.top).toEqual(best(expected, k));
+              for (const [id, score] of expected) expect(bounds.get(id)).toBeGreaterThanOrEqual(score);
+              expect([...rescored.offers.keys()].filter((id) => !asked(id))).toEqual([]);
+              for (const [id, score] of rescored.offers) expect(score).toBe(expected.get(id) ?? null);
+              for (const id of bounds.keys()) if (asked(id)) expect(rescored.offers.has(id)).toBe(true);
             }
             for (const s of seekers) {
               const expected = brute(vacancies.map((v) => [v.vacancyId, v, s]));
               expect(index.scoreVacanciesFor(s.seekerId, TODAY).scores).toEqual(expected);
               expect(index.topVacanciesFor(s.seekerId, k, TODAY)).toEqual(best(expected, k));
+              const bounds = new Map<string, number>();
+              const asked = (id: string) => id !== 'v3';
+              const rescored = index.rescoreVacanciesFor(s.seekerId, k, TODAY, (id, bound) => (bounds.set(id, bound), asked(id)));
+              expect(rescored.top).toEqual(best(expected, k));
+              for (const [id, score] of expected) expect(bounds.get(id)).toBeGreaterThanOrEqual(score);
+              expect(rescored.offers.has('v3')).toBe(false);
+              for (const [id, score] of rescored.offers) expect(score).toBe(expected.get(id) ?? null);
+              for (const id of bounds.keys()) if (asked(id)) expect(rescored.offers.has(id)).toBe(true);
             }
           },
         ),

@@ -337,6 +337,24 @@ class TopSelector {
   }
 }
 
+/** A query's candidates (the shared tally), an upper bound of each one's score, and its scorer (-1: not eligible). */
+interface Query {
+  tally: Tally;
+  bound: (slot: number, essential: number, optional: number) => number;
+  score: (slot: number) => number;
+}
+
+/** One changed side against its candidates: its own best K, and the pairs the caller asked to have scored. */
+export interface Rescored {
+  top: Ranked[];
+  /** The other side's id → the pair's score, or null when the pair is not eligible. */
+  offers: Map<string, number | null>;
+  /** Candidates looked at (related, location allowed or not). */
+  candidates: number;
+  /** Pairs fully scored (the best K's selection and the offers). */
+  scored: number;
+}
+
 /** Results of scoring a changed vacancy or profile against all its candidates. */
 export interface ScoredCandidates {
   /** Eligible pairs only: the other side's id → score (equal to `scoreMatch`'s). */
@@ -663,44 +681,65 @@ export class MatchIndex {
 
   /** Every eligible candidate seeker of an indexed vacancy with its score (empty when the vacancy is not indexed or not open). */
   scoreSeekersFor(vacancyId: string, today: string): ScoredCandidates {
-    const scores = new Map<string, number>();
-    const slot = this.vacancySlots.get(vacancyId);
-    if (slot === undefined) return { scores, candidates: 0 };
-    const v = this.vacancyCompiled[slot]!;
-    const tally = this.gatherSeekers(v, this.vacancyGroup[slot]!);
-    if (!isOpen(v, today)) return { scores, candidates: tally.count };
-    const score = this.seekerScorer(slot);
-    const ids = this.seekerSlots.ids;
-    for (let i = 0; i < tally.count; i++) {
-      const s = tally.touched[i]!;
-      const result = score(s);
-      if (result >= 0) scores.set(ids[s]!, result);
-    }
-    return { scores, candidates: tally.count };
+    return eligible(this.rescoreSeekersFor(vacancyId, 0, today, () => true));
   }
 
   /** Every eligible candidate vacancy of an indexed seeker with its score. */
   scoreVacanciesFor(seekerId: string, today: string): ScoredCandidates {
-    const scores = new Map<string, number>();
-    const slot = this.seekerSlots.get(seekerId);
-    if (slot === undefined) return { scores, candidates: 0 };
-    const tally = this.gatherVacancies(this.seekerCompiled[slot]!, this.seekerGroups[slot]!);
-    const score = this.vacancyScorer(slot, today);
-    const ids = this.vacancySlots.ids;
-    for (let i = 0; i < tally.count; i++) {
-      const s = tally.touched[i]!;
-      const result = score(s);
-      if (result >= 0) scores.set(ids[s]!, result);
-    }
-    return { scores, candidates: tally.count };
+    return eligible(this.rescoreVacanciesFor(seekerId, 0, today, () => true));
   }
 
   /** The exact best `k` seekers of an indexed vacancy (score descending, then id), pruned by bound. */
   topSeekersFor(vacancyId: string, k: number, today: string): Ranked[] {
+    const query = this.seekerQuery(vacancyId, today);
+    return query ? this.selector.select(query.tally, k, this.seekerSlots.ids, query.bound, query.score) : [];
+  }
+
+  /** The exact best `k` open vacancies of an indexed seeker, pruned by bound. */
+  topVacanciesFor(seekerId: string, k: number, today: string): Ranked[] {
+    const query = this.vacancyQuery(seekerId, today);
+    return query ? this.selector.select(query.tally, k, this.vacancySlots.ids, query.bound, query.score) : [];
+  }
+
+  /**
+   * A changed vacancy against its candidate seekers in one pass: its own exact best `k` (pruned as
+   * in {@link topSeekersFor}), and the scores of the candidates `wanted` asks for, given the
+   * seeker's id and an upper bound of the pair's score (the engine asks for those whose own list
+   * the pair might change). Empty when the vacancy is not indexed or not open.
+   */
+  rescoreSeekersFor(vacancyId: string, k: number, today: string, wanted: (seekerId: string, bound: number) => boolean): Rescored {
+    return this.rescore(this.seekerQuery(vacancyId, today), k, this.seekerSlots.ids, wanted);
+  }
+
+  /** A changed profile against its candidate vacancies: the mirror of {@link rescoreSeekersFor}. */
+  rescoreVacanciesFor(seekerId: string, k: number, today: string, wanted: (vacancyId: string, bound: number) => boolean): Rescored {
+    return this.rescore(this.vacancyQuery(seekerId, today), k, this.vacancySlots.ids, wanted);
+  }
+
+  private rescore(query: Query | undefined, k: number, ids: readonly (string | undefined)[], wanted: (id: string, bound: number) => boolean): Rescored {
+    const offers = new Map<string, number | null>();
+    if (!query) return { top: [], offers, candidates: 0, scored: 0 };
+    const { tally, bound, score } = query;
+    const top = this.selector.select(tally, k, ids, bound, score);
+    let scored = this.selector.scored;
+    const { touched, essential, optional } = tally;
+    for (let i = 0; i < tally.count; i++) {
+      const s = touched[i]!;
+      const id = ids[s]!;
+      if (!wanted(id, bound(s, essential[s]!, optional[s]!))) continue;
+      const result = score(s);
+      scored++;
+      offers.set(id, result >= 0 ? result : null);
+    }
+    return { top, offers, candidates: tally.count, scored };
+  }
+
+  /** The candidate seekers of an open indexed vacancy, with a bound and a scorer per candidate slot. */
+  private seekerQuery(vacancyId: string, today: string): Query | undefined {
     const slot = this.vacancySlots.get(vacancyId);
-    if (slot === undefined) return [];
+    if (slot === undefined) return undefined;
     const v = this.vacancyCompiled[slot]!;
-    if (!isOpen(v, today)) return [];
+    if (!isOpen(v, today)) return undefined;
     const tally = this.gatherSeekers(v, this.vacancyGroup[slot]!);
     const weights = this.weights;
     const score = this.seekerScorer(slot);
@@ -729,13 +768,13 @@ export class MatchIndex {
         outside && needsExperience ? 0 : 1,
       );
     };
-    return this.selector.select(tally, k, this.seekerSlots.ids, bound, score);
+    return { tally, bound, score };
   }
 
-  /** The exact best `k` open vacancies of an indexed seeker, pruned by bound. */
-  topVacanciesFor(seekerId: string, k: number, today: string): Ranked[] {
+  /** The candidate vacancies of an indexed seeker, with a bound and a scorer per candidate slot. */
+  private vacancyQuery(seekerId: string, today: string): Query | undefined {
     const slot = this.seekerSlots.get(seekerId);
-    if (slot === undefined) return [];
+    if (slot === undefined) return undefined;
     const tally = this.gatherVacancies(this.seekerCompiled[slot]!, this.seekerGroups[slot]!);
     const weights = this.weights;
     const score = this.vacancyScorer(slot, today);
@@ -761,7 +800,7 @@ export class MatchIndex {
         outside && (flags & NEEDS_EXPERIENCE) !== 0 ? 0 : 1,
       );
     };
-    return this.selector.select(tally, k, this.vacancySlots.ids, bound, score);
+    return { tally, bound, score };
   }
 
   /**
@@ -809,6 +848,12 @@ export class MatchIndex {
       return isOpen(v, today) && mayApply(v, seeker) ? scoreCounted(weights, v, seeker, essential[s]!, optional[s]!) : -1;
     };
   }
+}
+
+function eligible(rescored: Rescored): ScoredCandidates {
+  const scores = new Map<string, number>();
+  for (const [id, score] of rescored.offers) if (score !== null) scores.set(id, score);
+  return { scores, candidates: rescored.candidates };
 }
 
 const REGULAR_CODE = 1;

@@ -77,8 +77,8 @@ class Operation {
   readonly touched = new Map<string, Pair>();
   readonly seekerBackfills = new Set<string>();
   readonly vacancyBackfills = new Set<string>();
-  /** Vacancies or seekers scored against all their candidates, with the pairs now at or above the threshold. */
-  readonly rescored: { side: 'vacancy' | 'seeker'; id: string; above: string[] }[] = [];
+  /** Vacancies or seekers rescored against their candidates (their announced pairs are checked again). */
+  readonly rescored: { side: 'vacancy' | 'seeker'; id: string }[] = [];
 
   constructor(readonly today: string) {}
 
@@ -508,23 +508,13 @@ export class MatchingEngine {
     stop?.();
   }
 
-  /** Every eligible candidate seeker of an indexed vacancy with its score (the compiled scorer, equal to `scoreMatch`'s). */
-  private scoreVacancy(vacancyId: string, today: string, kind: string): Map<string, number> {
-    const { scores, candidates } = this.index.scoreSeekersFor(vacancyId, today);
-    this.deps.metrics?.pairsScored.inc({ kind }, candidates);
-    return scores;
-  }
-
-  private scoreSeeker(seekerId: string, today: string, kind: string): Map<string, number> {
-    const { scores, candidates } = this.index.scoreVacanciesFor(seekerId, today);
-    this.deps.metrics?.pairsScored.inc({ kind }, candidates);
-    return scores;
-  }
-
-  private aboveThreshold(results: Map<string, number>): string[] {
-    return [...results].filter(([, score]) => score >= this.settings.threshold).map(([id]) => id);
-  }
-
+  /**
+   * A changed (or closed) vacancy: its own list is recomputed (the exact best K, bound-pruned) and
+   * the pair is offered to each candidate seeker's list it might change: a list holding it, a list
+   * with room, or a full list whose last entry the pair's upper bound reaches. The other
+   * candidates rank after the last entry of their full lists whatever their exact score, so they
+   * are never scored (at 100,000 seekers a new vacancy has ~7,800 candidates and enters ~70 lists).
+   */
   private async rescoreVacancy(em: EntityManager, op: Operation, vacancyId: string): Promise<void> {
     await this.loadVacancyTops(em, [vacancyId]);
     const oldTop = this.vacancyTops.get(vacancyId)!;
@@ -532,34 +522,41 @@ export class MatchingEngine {
     const holders = (await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map(
       (r) => r.seeker_id,
     );
-    const results = this.scoreVacancy(vacancyId, op.today, 'vacancy');
+    const { top, offers, scored } = this.index.rescoreSeekersFor(vacancyId, this.settings.vacancyTopK, op.today, (seekerId, bound) =>
+      mayChange(this.seekerTops.get(seekerId), vacancyId, bound),
+    );
+    this.deps.metrics?.pairsScored.inc({ kind: 'vacancy' }, scored);
 
-    const newTop = TopList.best(this.settings.vacancyTopK, ranked(results));
+    const newTop = new TopList(this.settings.vacancyTopK, top);
     for (const seekerId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
     this.vacancyTops.set(vacancyId, newTop);
 
-    await this.loadSeekerTops(em, [...results.keys(), ...holders]);
-    for (const [seekerId, score] of results) this.offerToSeeker(op, seekerId, vacancyId, score);
-    for (const seekerId of holders) if (!results.has(seekerId)) this.offerToSeeker(op, seekerId, vacancyId, null);
-    op.rescored.push({ side: 'vacancy', id: vacancyId, above: this.aboveThreshold(results) });
+    await this.loadSeekerTops(em, [...offers.keys(), ...holders]);
+    for (const [seekerId, score] of offers) this.offerToSeeker(op, seekerId, vacancyId, score);
+    for (const seekerId of holders) if (!offers.has(seekerId)) this.offerToSeeker(op, seekerId, vacancyId, null);
+    op.rescored.push({ side: 'vacancy', id: vacancyId });
   }
 
+  /** A changed (or erased, or withdrawn) profile: the mirror of {@link rescoreVacancy}. */
   private async rescoreSeeker(em: EntityManager, op: Operation, seekerId: string): Promise<void> {
     await this.loadSeekerTops(em, [seekerId]);
     const oldTop = this.seekerTops.get(seekerId)!;
     const holders = (await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map(
       (r) => r.vacancy_id,
     );
-    const results = this.scoreSeeker(seekerId, op.today, 'seeker');
+    const { top, offers, scored } = this.index.rescoreVacanciesFor(seekerId, this.settings.seekerTopK, op.today, (vacancyId, bound) =>
+      mayChange(this.vacancyTops.get(vacancyId), seekerId, bound),
+    );
+    this.deps.metrics?.pairsScored.inc({ kind: 'seeker' }, scored);
 
-    const newTop = TopList.best(this.settings.seekerTopK, ranked(results));
+    const newTop = new TopList(this.settings.seekerTopK, top);
     for (const vacancyId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
     this.seekerTops.set(seekerId, newTop);
 
-    await this.loadVacancyTops(em, [...results.keys(), ...holders]);
-    for (const [vacancyId, score] of results) this.offerToVacancy(op, vacancyId, seekerId, score);
-    for (const vacancyId of holders) if (!results.has(vacancyId)) this.offerToVacancy(op, vacancyId, seekerId, null);
-    op.rescored.push({ side: 'seeker', id: seekerId, above: this.aboveThreshold(results) });
+    await this.loadVacancyTops(em, [...offers.keys(), ...holders]);
+    for (const [vacancyId, score] of offers) this.offerToVacancy(op, vacancyId, seekerId, score);
+    for (const vacancyId of holders) if (!offers.has(vacancyId)) this.offerToVacancy(op, vacancyId, seekerId, null);
+    op.rescored.push({ side: 'seeker', id: seekerId });
   }
 
   private offerToSeeker(op: Operation, seekerId: string, vacancyId: string, score: number | null): void {
@@ -654,19 +651,23 @@ export class MatchingEngine {
       upserts.push({ ...pair, score, inV: inVacancyTop !== undefined, inS: inSeekerTop !== undefined });
     }
 
-    // Announcements of rescored pairs that fell below the threshold (or out of eligibility) are forgotten.
+    // Announcements of rescored pairs that fell below the threshold (or out of eligibility) are
+    // forgotten: each announced pair of a rescored vacancy or seeker is scored again.
     const forgotten: Pair[] = [];
-    for (const { side, id, above } of op.rescored) {
-      const column = side === 'vacancy' ? 'vacancy_id' : 'seeker_id';
+    for (const { side, id } of op.rescored) {
       const other = side === 'vacancy' ? 'seeker_id' : 'vacancy_id';
-      const gone = await rows<{ vacancy_id: string; seeker_id: string }>(
-        em,
-        `DELETE FROM matching.notified_pairs n WHERE n.${column} = $1
-           AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[]) AS a(id) WHERE a.id = n.${other})
-         RETURNING vacancy_id, seeker_id`,
-        [id, above],
-      );
-      for (const g of gone) forgotten.push({ v: g.vacancy_id, s: g.seeker_id });
+      const announced = await rows<{ id: string }>(em, `SELECT ${other} AS id FROM matching.notified_pairs WHERE ${side}_id = $1`, [id]);
+      for (const { id: otherId } of announced) {
+        const pair = side === 'vacancy' ? { v: id, s: otherId } : { v: otherId, s: id };
+        const score = this.scoreOf(pair.v, pair.s, op.today);
+        if (score === null || score < this.settings.threshold) forgotten.push(pair);
+      }
+    }
+    if (forgotten.length > 0) {
+      await em.query(`DELETE FROM matching.notified_pairs n USING unnest($1::uuid[], $2::uuid[]) AS f(v, s) WHERE n.vacancy_id = f.v AND n.seeker_id = f.s`, [
+        forgotten.map((f) => f.v),
+        forgotten.map((f) => f.s),
+      ]);
     }
 
     if (deletes.length > 0) {
@@ -858,8 +859,14 @@ function changedMembers(before: TopList, after: TopList): Set<string> {
   return changed;
 }
 
-function ranked(results: Map<string, number>): Iterable<Ranked> {
-  return [...results].map(([id, score]) => ({ id, score }));
+/**
+ * Whether a pair whose score is at most `bound` might change `list` (so it must be scored and
+ * offered): the list holds it, has room, or the bound reaches its last entry (a tie may win on
+ * the id). A list not in memory (read lazily after a catch-up) might be anything.
+ */
+function mayChange(list: TopList | undefined, id: string, bound: number): boolean {
+  if (!list || !list.full || list.has(id)) return true;
+  return bound >= list.last()!.score;
 }
 
 function push<V>(map: Map<string, V[]>, k: string, value: V): void {

@@ -3,7 +3,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import type { Logger, PlatformMetrics } from '@olp/platform';
-import { HEADER_EVENT_ID, HEADER_EVENT_TYPE, HEADER_TRACEPARENT, type CloudEvent } from './cloud-event.js';
+import { HEADER_EVENT_ID, HEADER_EVENT_TYPE, HEADER_TRACEPARENT } from './cloud-event.js';
 import type { SubjectNamespace } from './subject-namespace.js';
 
 export interface OutboxRelayOptions {
@@ -19,7 +19,9 @@ export interface OutboxRelayOptions {
 interface OutboxRow {
   id: string;
   subject: string;
-  envelope: CloudEvent;
+  /** The stored CloudEvent's JSON text, published as it is (never parsed here). */
+  envelope: string;
+  type: string;
   traceparent: string | null;
 }
 
@@ -80,7 +82,7 @@ export class OutboxRelay {
     const { schema } = this.options;
     return this.dataSource.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
-        `SELECT id, subject, envelope, traceparent FROM ${schema}.outbox
+        `SELECT id, subject, envelope::text AS envelope, envelope->>'type' AS type, traceparent FROM ${schema}.outbox
          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -96,9 +98,9 @@ export class OutboxRelay {
   private async publish(row: OutboxRow): Promise<void> {
     const h = natsHeaders();
     h.set(HEADER_EVENT_ID, row.id);
-    h.set(HEADER_EVENT_TYPE, row.envelope.type);
+    h.set(HEADER_EVENT_TYPE, row.type);
     if (row.traceparent) h.set(HEADER_TRACEPARENT, row.traceparent);
-    await this.js.publish(this.ns.subject(row.subject), JSON.stringify(row.envelope), { msgID: row.id, headers: h });
+    await this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.id, headers: h });
   }
 
   private async run(): Promise<void> {

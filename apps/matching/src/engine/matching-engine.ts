@@ -350,7 +350,7 @@ export class MatchingEngine {
   async applyVacancy(em: EntityManager, event: VacancySnapshotV1): Promise<void> {
     const batch = await this.begin(em);
     const features = toVacancyFeatures(event);
-    const applied = await row<{ seq: string }>(
+    const applied = await row<{ seq: string; inserted: boolean }>(
       em,
       `INSERT INTO matching.vacancies AS v (vacancy_id, employer_id, title, city, features, version, seq)
        VALUES ($1, $2, $3, $4, $5, $6, nextval('matching.change_seq'))
@@ -358,14 +358,14 @@ export class MatchingEngine {
          SET employer_id = EXCLUDED.employer_id, title = EXCLUDED.title, city = EXCLUDED.city,
              features = EXCLUDED.features, version = EXCLUDED.version, seq = EXCLUDED.seq
          WHERE v.closed_at IS NULL AND v.version <= EXCLUDED.version
-       RETURNING seq`,
+       RETURNING seq, (xmax = 0) AS inserted`,
       [event.vacancyId, event.employerId, JSON.stringify(event.title), event.city, JSON.stringify(features), event.version],
     );
     if (!applied) return;
     this.noteSeq(applied.seq);
     if (this.replay) return;
     this.putVacancy({ features, title: event.title });
-    await this.rescore(em, batch.today, 'vacancy', event.vacancyId);
+    await this.rescore(em, batch.today, 'vacancy', event.vacancyId, applied.inserted);
   }
 
   /** A vacancy closed (closed, filled, cancelled, expired): it is kept as closed so late updates cannot reopen it, and its matches go. */
@@ -408,20 +408,20 @@ export class MatchingEngine {
       features.consentToMatching = existing.features.consentToMatching;
       consentChangedAt = existing.consent_changed_at;
     }
-    const written = await row<{ seq: string }>(
+    const written = await row<{ seq: string; inserted: boolean }>(
       em,
       `INSERT INTO matching.seekers AS s (seeker_id, features, updated_version, profile_updated_at, consent_changed_at, seq)
        VALUES ($1, $2, $3, $4, $5, nextval('matching.change_seq'))
        ON CONFLICT (seeker_id) DO UPDATE
          SET features = EXCLUDED.features, updated_version = EXCLUDED.updated_version, profile_updated_at = EXCLUDED.profile_updated_at,
              consent_changed_at = EXCLUDED.consent_changed_at, seq = EXCLUDED.seq
-       RETURNING seq`,
+       RETURNING seq, (xmax = 0) AS inserted`,
       [event.userId, JSON.stringify(features), event.version, updatedAt, consentChangedAt],
     );
     this.noteSeq(written?.seq);
     if (this.replay) return;
     this.putSeeker(features);
-    await this.rescore(em, batch.today, 'seeker', event.userId);
+    await this.rescore(em, batch.today, 'seeker', event.userId, written?.inserted ?? false);
   }
 
   /**
@@ -497,11 +497,16 @@ export class MatchingEngine {
   // ---------------------------------------------------------------- incremental scoring
 
   /** Rescoring one changed vacancy or seeker (whose index entry is already current, or gone). */
-  private async rescore(em: EntityManager, today: string, side: 'vacancy' | 'seeker', id: string): Promise<void> {
+  /**
+   * `created`: the vacancy's or seeker's row was first inserted by this transaction, so no stored
+   * pair or announcement can name it yet (rows are only ever written for ids in the read model,
+   * and an erasure deletes a seeker's pairs with their row): nothing about it is read back.
+   */
+  private async rescore(em: EntityManager, today: string, side: 'vacancy' | 'seeker', id: string, created = false): Promise<void> {
     const stop = this.deps.metrics?.rescoreDuration.startTimer({ kind: side });
     const op = new Operation(today);
-    if (side === 'vacancy') await this.rescoreVacancy(em, op, id);
-    else await this.rescoreSeeker(em, op, id);
+    if (side === 'vacancy') await this.rescoreVacancy(em, op, id, created);
+    else await this.rescoreSeeker(em, op, id, created);
     for (const seekerId of op.seekerBackfills) this.backfillSeeker(op, seekerId);
     for (const vacancyId of op.vacancyBackfills) this.backfillVacancy(op, vacancyId);
     await this.persist(em, op);
@@ -515,13 +520,13 @@ export class MatchingEngine {
    * candidates rank after the last entry of their full lists whatever their exact score, so they
    * are never scored (at 100,000 seekers a new vacancy has ~7,800 candidates and enters ~70 lists).
    */
-  private async rescoreVacancy(em: EntityManager, op: Operation, vacancyId: string): Promise<void> {
+  private async rescoreVacancy(em: EntityManager, op: Operation, vacancyId: string, created: boolean): Promise<void> {
     await this.loadVacancyTops(em, [vacancyId]);
     const oldTop = this.vacancyTops.get(vacancyId)!;
     // Seekers whose own list holds this vacancy, including ones it no longer matches.
-    const holders = (await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map(
-      (r) => r.seeker_id,
-    );
+    const holders = created
+      ? []
+      : (await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map((r) => r.seeker_id);
     const { top, offers, scored } = this.index.rescoreSeekersFor(vacancyId, this.settings.vacancyTopK, op.today, (seekerId, bound) =>
       mayChange(this.seekerTops.get(seekerId), vacancyId, bound),
     );
@@ -534,16 +539,16 @@ export class MatchingEngine {
     await this.loadSeekerTops(em, [...offers.keys(), ...holders]);
     for (const [seekerId, score] of offers) this.offerToSeeker(op, seekerId, vacancyId, score);
     for (const seekerId of holders) if (!offers.has(seekerId)) this.offerToSeeker(op, seekerId, vacancyId, null);
-    op.rescored.push({ side: 'vacancy', id: vacancyId });
+    if (!created) op.rescored.push({ side: 'vacancy', id: vacancyId });
   }
 
   /** A changed (or erased, or withdrawn) profile: the mirror of {@link rescoreVacancy}. */
-  private async rescoreSeeker(em: EntityManager, op: Operation, seekerId: string): Promise<void> {
+  private async rescoreSeeker(em: EntityManager, op: Operation, seekerId: string, created: boolean): Promise<void> {
     await this.loadSeekerTops(em, [seekerId]);
     const oldTop = this.seekerTops.get(seekerId)!;
-    const holders = (await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map(
-      (r) => r.vacancy_id,
-    );
+    const holders = created
+      ? []
+      : (await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map((r) => r.vacancy_id);
     const { top, offers, scored } = this.index.rescoreVacanciesFor(seekerId, this.settings.seekerTopK, op.today, (vacancyId, bound) =>
       mayChange(this.vacancyTops.get(vacancyId), seekerId, bound),
     );
@@ -556,7 +561,7 @@ export class MatchingEngine {
     await this.loadVacancyTops(em, [...offers.keys(), ...holders]);
     for (const [vacancyId, score] of offers) this.offerToVacancy(op, vacancyId, seekerId, score);
     for (const vacancyId of holders) if (!offers.has(vacancyId)) this.offerToVacancy(op, vacancyId, seekerId, null);
-    op.rescored.push({ side: 'seeker', id: seekerId });
+    if (!created) op.rescored.push({ side: 'seeker', id: seekerId });
   }
 
   private offerToSeeker(op: Operation, seekerId: string, vacancyId: string, score: number | null): void {

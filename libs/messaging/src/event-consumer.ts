@@ -48,6 +48,12 @@ export interface ConsumerDefinition {
    * milliseconds of work takes fewer, so a backlog's first effects commit (and are seen) sooner.
    */
   maxBatch?: number;
+  /**
+   * Runs once per batch transaction after its handlers, before the commit: for consumers whose
+   * handlers gather effects in memory and write them for the whole batch in one set of statements.
+   * A failure rolls the batch back like a handler's.
+   */
+  beforeCommit?: (em: EntityManager) => Promise<void>;
 }
 
 export interface ConsumerSettings {
@@ -286,6 +292,7 @@ export class EventConsumer {
           handler.batch(events as CloudEvent<EventPayload<EventSubject>>[], this.context(em, first, { subject, events: events.length })),
         );
       }
+      await this.definition.beforeCommit?.(em);
     });
   }
 

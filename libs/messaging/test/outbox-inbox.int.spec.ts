@@ -131,6 +131,49 @@ describe('transactional outbox → JetStream → durable consumer with inbox', (
     await consumer.stop();
   });
 
+  it('runs beforeCommit once per batch in its transaction: what handlers gathered commits with the batch, or not at all', async () => {
+    const gathered = new Map<object, string[]>();
+    let failNext = true;
+    let runs = 0;
+    const consumer = h.consumer(
+      {
+        name: 'gather',
+        handlers: {
+          [SUBJECT]: async (event, { em }) => {
+            const list = gathered.get(em) ?? [];
+            list.push(event.id);
+            gathered.set(em, list);
+          },
+        },
+        beforeCommit: async (em) => {
+          runs += 1;
+          const ids = gathered.get(em) ?? [];
+          await em.query(`INSERT INTO ${SCHEMA}.effects (event_id, note) SELECT id, 'gather' FROM unnest($1::uuid[]) AS id`, [ids]);
+          if (failNext) {
+            failNext = false;
+            throw new Error('the batch write failed once');
+          }
+        },
+      },
+      { backoffMs: 20, maxAttempts: 5 },
+    );
+    await consumer.start();
+    const events = await h.dataSource.transaction(async (em) => [await h.outbox.add(em, SUBJECT, userRegistered(50)), await h.outbox.add(em, SUBJECT, userRegistered(51))]);
+    await h.relay().publishBatch();
+    const ids = events.map((e) => e.id);
+    await eventually(async () => {
+      const rows = (await h.effects()).filter((e) => e.note === 'gather' && ids.includes(e.event_id));
+      return rows.length === 2 ? rows : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    // The failed run's insert rolled back with its batch; each event has exactly one effect.
+    // (The new durable also receives the stream's earlier events: only these two are checked.)
+    const rows = (await h.effects()).filter((e) => e.note === 'gather' && ids.includes(e.event_id));
+    expect(rows.map((r) => r.event_id).sort()).toEqual([...ids].sort());
+    expect(runs).toBeGreaterThanOrEqual(2);
+    await consumer.stop();
+  });
+
   it('moves a poison message to the dead letters with its error after the configured attempts', async () => {
     let attempts = 0;
     const poison = userRegistered(40);

@@ -22,6 +22,12 @@ import { TopList, type Ranked } from './top-list.js';
 
 export const SCHEMA = 'matching';
 
+/** A delivery batch's transaction: its day (for closing dates) and the effects gathered so far. */
+interface Batch {
+  today: string;
+  op: Operation;
+}
+
 export interface MatchingSettings {
   weights: ScoringWeights;
   /** Score from which a pair is announced (`matching.match.found.v1`). */
@@ -71,19 +77,43 @@ interface VacancyRow {
 
 const key = (v: string, s: string): string => `${v}|${s}`;
 
-/** The effects of one event on the top lists and matches, collected before they are written. */
+/**
+ * The effects of a delivery batch's events on the top lists and matches, gathered in memory and
+ * written once, before the batch commits ({@link MatchingEngine.flush}).
+ */
 class Operation {
   /** Pairs whose stored row may have to change (added, updated, removed). */
   readonly touched = new Map<string, Pair>();
   readonly seekerBackfills = new Set<string>();
   readonly vacancyBackfills = new Set<string>();
-  /** Vacancies or seekers rescored against their candidates (their announced pairs are checked again). */
-  readonly rescored: { side: 'vacancy' | 'seeker'; id: string }[] = [];
+  /** Vacancies or seekers rescored against their candidates (their announced pairs are checked again), by `side|id`. */
+  readonly rescored = new Map<string, { side: 'vacancy' | 'seeker'; id: string }>();
+  /** Lists of closed vacancies and erased seekers, dropped from memory once their pairs are written. */
+  readonly droppedVacancyLists = new Set<string>();
+  readonly droppedSeekerLists = new Set<string>();
 
   constructor(readonly today: string) {}
 
   touch(v: string, s: string): void {
     this.touched.set(key(v, s), { v, s });
+  }
+
+  rescore(side: 'vacancy' | 'seeker', id: string): void {
+    this.rescored.set(`${side}|${id}`, { side, id });
+  }
+
+  /** The other sides of this batch's unwritten pairs of a vacancy or seeker (lists that may hold it, unknown to the database yet). */
+  pendingOthers(side: 'vacancy' | 'seeker', id: string): string[] {
+    const out: string[] = [];
+    for (const pair of this.touched.values()) {
+      if (side === 'vacancy' && pair.v === id) out.push(pair.s);
+      else if (side === 'seeker' && pair.s === id) out.push(pair.v);
+    }
+    return out;
+  }
+
+  get empty(): boolean {
+    return this.touched.size === 0 && this.rescored.size === 0 && this.droppedVacancyLists.size === 0 && this.droppedSeekerLists.size === 0;
   }
 }
 
@@ -121,7 +151,7 @@ export class MatchingEngine {
   readonly index: MatchIndex;
   private readonly vacancyTops = new Map<string, TopList>();
   private readonly seekerTops = new Map<string, TopList>();
-  private readonly batches = new WeakMap<EntityManager, { today: string }>();
+  private readonly batches = new WeakMap<EntityManager, Batch>();
   /** Every stored list is in memory (after a full load), so a list not held is empty; a catch-up loads lists lazily again. */
   private allTopsLoaded = false;
 
@@ -177,11 +207,12 @@ export class MatchingEngine {
    * The first handler of a delivery batch locks, brings this replica's memory up to date and
    * stamps the state with a fresh token; later handlers of the same batch reuse that.
    */
-  private async begin(em: EntityManager): Promise<{ today: string }> {
+  private async begin(em: EntityManager): Promise<Batch> {
     const known = this.batches.get(em);
     if (known) return known;
     const state = await this.lock(em);
-    const batch = { today: this.today() };
+    const today = this.today();
+    const batch = { today, op: new Operation(today) };
     this.batches.set(em, batch);
     if (this.replay) return batch;
     this.stats.batches++;
@@ -365,7 +396,7 @@ export class MatchingEngine {
     this.noteSeq(applied.seq);
     if (this.replay) return;
     this.putVacancy({ features, title: event.title });
-    await this.rescore(em, batch.today, 'vacancy', event.vacancyId, applied.inserted);
+    await this.rescore(em, batch, 'vacancy', event.vacancyId, applied.inserted);
   }
 
   /** A vacancy closed (closed, filled, cancelled, expired): it is kept as closed so late updates cannot reopen it, and its matches go. */
@@ -384,9 +415,9 @@ export class MatchingEngine {
     this.noteSeq(applied.seq);
     if (this.replay) return;
     this.removeVacancy(event.vacancyId);
-    await this.rescore(em, batch.today, 'vacancy', event.vacancyId);
+    await this.rescore(em, batch, 'vacancy', event.vacancyId);
     await em.query(`DELETE FROM matching.notified_pairs WHERE vacancy_id = $1`, [event.vacancyId]);
-    this.vacancyTops.delete(event.vacancyId);
+    batch.op.droppedVacancyLists.add(event.vacancyId);
   }
 
   /** A profile was created or replaced: keep the newest version, keep the newest consent fact, then rescore the seeker. */
@@ -421,7 +452,7 @@ export class MatchingEngine {
     this.noteSeq(written?.seq);
     if (this.replay) return;
     this.putSeeker(features);
-    await this.rescore(em, batch.today, 'seeker', event.userId, written?.inserted ?? false);
+    await this.rescore(em, batch, 'seeker', event.userId, written?.inserted ?? false);
   }
 
   /**
@@ -443,7 +474,7 @@ export class MatchingEngine {
     this.noteSeq(written?.seq);
     if (this.replay) return;
     this.putSeeker(features);
-    await this.rescore(em, batch.today, 'seeker', event.userId);
+    await this.rescore(em, batch, 'seeker', event.userId);
     if (!event.consentToMatching) await em.query(`DELETE FROM matching.notified_pairs WHERE seeker_id = $1`, [event.userId]);
   }
 
@@ -466,8 +497,8 @@ export class MatchingEngine {
     if (accountDeleted) await em.query(`DELETE FROM matching.employer_members WHERE user_id = $1`, [userId]);
     if (!this.replay) {
       this.removeSeeker(userId);
-      await this.rescore(em, batch.today, 'seeker', userId);
-      this.seekerTops.delete(userId);
+      await this.rescore(em, batch, 'seeker', userId);
+      batch.op.droppedSeekerLists.add(userId);
     }
     await em.query(`DELETE FROM matching.matches WHERE seeker_id = $1`, [userId]);
     await em.query(`DELETE FROM matching.notified_pairs WHERE seeker_id = $1`, [userId]);
@@ -502,14 +533,34 @@ export class MatchingEngine {
    * pair or announcement can name it yet (rows are only ever written for ids in the read model,
    * and an erasure deletes a seeker's pairs with their row): nothing about it is read back.
    */
-  private async rescore(em: EntityManager, today: string, side: 'vacancy' | 'seeker', id: string, created = false): Promise<void> {
+  private async rescore(em: EntityManager, batch: Batch, side: 'vacancy' | 'seeker', id: string, created = false): Promise<void> {
     const stop = this.deps.metrics?.rescoreDuration.startTimer({ kind: side });
-    const op = new Operation(today);
+    const { op } = batch;
     if (side === 'vacancy') await this.rescoreVacancy(em, op, id, created);
     else await this.rescoreSeeker(em, op, id, created);
+    // Lists left short by this event are made exact again before the next event offers to them.
     for (const seekerId of op.seekerBackfills) this.backfillSeeker(op, seekerId);
     for (const vacancyId of op.vacancyBackfills) this.backfillVacancy(op, vacancyId);
+    op.seekerBackfills.clear();
+    op.vacancyBackfills.clear();
+    stop?.();
+  }
+
+  /**
+   * Writes what the transaction's events changed (the consumer calls it once per delivery batch,
+   * before the commit; direct callers call it before theirs): stored pairs, announcements, and
+   * forgotten announcements, in one set of statements for the whole batch.
+   */
+  async flush(em: EntityManager): Promise<void> {
+    const batch = this.batches.get(em);
+    if (!batch || batch.op.empty) return;
+    const stop = this.deps.metrics?.flushDuration.startTimer();
+    const { op } = batch;
+    batch.op = new Operation(batch.today);
     await this.persist(em, op);
+    // (Unless the batch brought them back: a profile created again after an erasure.)
+    for (const id of op.droppedVacancyLists) if (!this.index.vacancy(id)) this.vacancyTops.delete(id);
+    for (const id of op.droppedSeekerLists) if (!this.index.seeker(id)) this.seekerTops.delete(id);
     stop?.();
   }
 
@@ -524,9 +575,13 @@ export class MatchingEngine {
     await this.loadVacancyTops(em, [vacancyId]);
     const oldTop = this.vacancyTops.get(vacancyId)!;
     // Seekers whose own list holds this vacancy, including ones it no longer matches.
+    // (Pairs this batch has not written yet are among them: they are looked up in the operation.)
     const holders = created
       ? []
-      : (await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map((r) => r.seeker_id);
+      : [
+          ...(await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map((r) => r.seeker_id),
+          ...op.pendingOthers('vacancy', vacancyId),
+        ];
     const { top, offers, scored } = this.index.rescoreSeekersFor(vacancyId, this.settings.vacancyTopK, op.today, (seekerId, bound) =>
       mayChange(this.seekerTops.get(seekerId), vacancyId, bound),
     );
@@ -539,7 +594,7 @@ export class MatchingEngine {
     await this.loadSeekerTops(em, [...offers.keys(), ...holders]);
     for (const [seekerId, score] of offers) this.offerToSeeker(op, seekerId, vacancyId, score);
     for (const seekerId of holders) if (!offers.has(seekerId)) this.offerToSeeker(op, seekerId, vacancyId, null);
-    if (!created) op.rescored.push({ side: 'vacancy', id: vacancyId });
+    if (!created) op.rescore('vacancy', vacancyId);
   }
 
   /** A changed (or erased, or withdrawn) profile: the mirror of {@link rescoreVacancy}. */
@@ -548,7 +603,10 @@ export class MatchingEngine {
     const oldTop = this.seekerTops.get(seekerId)!;
     const holders = created
       ? []
-      : (await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map((r) => r.vacancy_id);
+      : [
+          ...(await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map((r) => r.vacancy_id),
+          ...op.pendingOthers('seeker', seekerId),
+        ];
     const { top, offers, scored } = this.index.rescoreVacanciesFor(seekerId, this.settings.seekerTopK, op.today, (vacancyId, bound) =>
       mayChange(this.vacancyTops.get(vacancyId), seekerId, bound),
     );
@@ -561,7 +619,7 @@ export class MatchingEngine {
     await this.loadVacancyTops(em, [...offers.keys(), ...holders]);
     for (const [vacancyId, score] of offers) this.offerToVacancy(op, vacancyId, seekerId, score);
     for (const vacancyId of holders) if (!offers.has(vacancyId)) this.offerToVacancy(op, vacancyId, seekerId, null);
-    if (!created) op.rescored.push({ side: 'seeker', id: seekerId });
+    if (!created) op.rescore('seeker', seekerId);
   }
 
   private offerToSeeker(op: Operation, seekerId: string, vacancyId: string, score: number | null): void {
@@ -659,7 +717,7 @@ export class MatchingEngine {
     // Announcements of rescored pairs that fell below the threshold (or out of eligibility) are
     // forgotten: each announced pair of a rescored vacancy or seeker is scored again.
     const forgotten: Pair[] = [];
-    for (const { side, id } of op.rescored) {
+    for (const { side, id } of op.rescored.values()) {
       const other = side === 'vacancy' ? 'seeker_id' : 'vacancy_id';
       const announced = await rows<{ id: string }>(em, `SELECT ${other} AS id FROM matching.notified_pairs WHERE ${side}_id = $1`, [id]);
       for (const { id: otherId } of announced) {

@@ -4,6 +4,7 @@ import type { PlatformMetrics } from '@olp/platform';
 /** The matcher's own Prometheus series, in the service's registry (served at `/metrics`). */
 export class MatchingMetrics {
   readonly rescoreDuration: Histogram<'kind'>;
+  readonly flushDuration: Histogram;
   readonly pairsScored: Counter<'kind'>;
   readonly matchesFound: Counter;
   readonly catchUps: Counter<'reason'>;
@@ -13,8 +14,14 @@ export class MatchingMetrics {
     const registers = platform ? [platform.registry] : [];
     this.rescoreDuration = new Histogram({
       name: 'olp_matching_rescore_duration_seconds',
-      help: 'Time to rescore one changed vacancy or seeker (candidates, top lists, writes)',
+      help: 'Time to rescore one changed vacancy or seeker in memory (candidates, top lists); its writes are in the flush',
       labelNames: ['kind'] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.flushDuration = new Histogram({
+      name: 'olp_matching_flush_duration_seconds',
+      help: 'Time to write what one delivery batch changed (stored pairs, announcements) before it commits',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });

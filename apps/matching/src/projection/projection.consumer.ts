@@ -21,6 +21,12 @@ export class ProjectionConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register({ name: 'projection', handlers: projectionHandlers(this.engine), maxBatch: this.config.MATCHING_CONSUMER_MAX_BATCH });
+    this.consumers.register({
+      name: 'projection',
+      handlers: projectionHandlers(this.engine),
+      maxBatch: this.config.MATCHING_CONSUMER_MAX_BATCH,
+      // The handlers score in memory; the batch's writes go out together just before it commits.
+      beforeCommit: (em) => this.engine.flush(em),
+    });
   }
 }

@@ -366,7 +366,12 @@ async function main() {
   );
   await breakdown(db, ok.map((r) => ({ id: r.id, respondedAt: r.respondedAt, matchesAt: STAGES.matches.storedAt.get(r.id), notifiedAt: STAGES.notification.storedAt?.get(r.id) })));
   if (hasNotifications) console.log(`e-mails received by the bench's SMTP server: ${fmt(mails)} (matches go to the daily digest by default; the others at once)`);
-  if (rescore) console.log(`matching rescore of a published vacancy (its /metrics): ${fmt(rescore.count)} rescores, mean ${fmt(rescore.meanMs, 1)} ms`);
+  if (rescore) {
+    console.log(
+      `matching rescore of a published vacancy in memory (its /metrics): ${fmt(rescore.count)} rescores, mean ${fmt(rescore.meanMs, 1)} ms` +
+        (rescore.flush ? `; batch writes: ${fmt(rescore.flush.count)} flushes, mean ${fmt(rescore.flush.meanMs, 1)} ms` : ''),
+    );
+  }
   console.log(
     `CPU over the measured publications (% of one core): ${Object.entries(procCpu).map(([n, s]) => `${n} ${fmt(s * 100)}`).join(', ')}, ` +
       `postgres ${fmt(wall.byName.postgres * 100)}, nats-server ${fmt(wall.byName['nats-server'] * 100)}, bench ${fmt(benchCpu * 100)}, ` +
@@ -431,14 +436,19 @@ async function breakdown(db, timed) {
   ]);
 }
 
-/** Count and mean of matching's `olp_matching_rescore_duration_seconds{kind="vacancy"}`, or undefined. */
+/** Count and mean of matching's `olp_matching_rescore_duration_seconds{kind="vacancy"}` and of its batch flushes, or undefined. */
 async function rescoreMetrics(url) {
   try {
     const text = await (await fetch(`${url}/metrics`)).text();
     const value = (name) => Number(text.match(new RegExp(`^${name}\\{[^}]*kind="vacancy"[^}]*\\} ([0-9.e+-]+)$`, 'm'))?.[1]);
     const count = value('olp_matching_rescore_duration_seconds_count');
     const sum = value('olp_matching_rescore_duration_seconds_sum');
-    return Number.isFinite(count) && count > 0 ? { count, meanMs: (sum / count) * 1000 } : undefined;
+    // The batches' writes (every kind of event: the flush has no label).
+    const plain = (name) => Number(text.match(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm'))?.[1]);
+    const flushes = plain('olp_matching_flush_duration_seconds_count');
+    const flushSum = plain('olp_matching_flush_duration_seconds_sum');
+    const flush = Number.isFinite(flushes) && flushes > 0 ? { count: flushes, meanMs: (flushSum / flushes) * 1000 } : undefined;
+    return Number.isFinite(count) && count > 0 ? { count, meanMs: (sum / count) * 1000, flush } : undefined;
   } catch {
     return undefined;
   }

@@ -184,7 +184,7 @@ describe('MatchIndex', () => {
     const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`);
     const few = Array.from({ length: 8 }, (_, i) => `v${i}`);
 
-    it('scores every eligible candidate as scoreMatch does, bounds every pair from above, and its pruned top K equals the brute-force top K, on both sides', () => {
+    it('scores every eligible candidate as scoreMatch does, offers exactly the pairs that may enter a list (floors), and its pruned top K equals the brute-force top K, on both sides', () => {
       fc.assert(
         fc.property(
           fc.tuple(...many.map((id) => richSeeker(id))),
@@ -219,30 +219,46 @@ describe('MatchIndex', () => {
               const expected = brute(seekers.map((s) => [s.seekerId, v, s]));
               expect(index.scoreSeekersFor(v.vacancyId, TODAY).scores).toEqual(expected);
               expect(index.topSeekersFor(v.vacancyId, k, TODAY)).toEqual(best(expected, k));
-              // The engine's pass: every bound it is shown is at least the pair's score (so skipping
-              // pairs whose bound ranks below a full list's last entry loses nothing), and only the
-              // pairs asked for are scored, ineligible ones as null.
-              const bounds = new Map<string, number>();
-              const asked = (id: string) => id.endsWith('1') || id.endsWith('4') || id.endsWith('7');
-              const rescored = index.rescoreSeekersFor(v.vacancyId, k, TODAY, (id, bound) => (bounds.set(id, bound), asked(id)));
+              // The engine's pass: with floors on some seekers' lists, exactly the eligible
+              // candidates without a floor, reaching theirs, or kept are offered (ineligible kept
+              // ones as null), with their exact scores.
+              const floors = new Map<string, number>();
+              for (const [i, s] of seekers.entries()) {
+                const floor = i % 3 === 0 ? -1 : i % 3 === 1 ? 0.5 : 0.8;
+                floors.set(s.seekerId, floor);
+                index.setSeekerFloor(s.seekerId, floor);
+              }
+              const keep = new Set(seekers.filter((_, i) => i % 5 === 2).map((s) => s.seekerId));
+              const rescored = index.rescoreSeekersFor(v.vacancyId, k, TODAY, keep);
               expect(rescored.top).toEqual(best(expected, k));
-              for (const [id, score] of expected) expect(bounds.get(id)).toBeGreaterThanOrEqual(score);
-              expect([...rescored.offers.keys()].filter((id) => !asked(id))).toEqual([]);
-              for (const [id, score] of rescored.offers) expect(score).toBe(expected.get(id) ?? null);
-              for (const id of bounds.keys()) if (asked(id)) expect(rescored.offers.has(id)).toBe(true);
+              const wanted = new Map<string, number | null>();
+              for (const s of seekers) {
+                const score = expected.get(s.seekerId);
+                const floor = floors.get(s.seekerId)!;
+                // (A vacancy no longer open has no candidates: the engine tells the lists holding it itself.)
+                if (keep.has(s.seekerId) && related(s, v) && mayWorkIn(s, v) && v.status === 'published' && v.closingDate >= TODAY) wanted.set(s.seekerId, score ?? null);
+                else if (score !== undefined && (floor < 0 || score >= floor)) wanted.set(s.seekerId, score);
+              }
+              expect(rescored.offers).toEqual(wanted);
+              index.resetSeekerFloors();
+              expect(index.scoreSeekersFor(v.vacancyId, TODAY).scores).toEqual(expected);
             }
             for (const s of seekers) {
               const expected = brute(vacancies.map((v) => [v.vacancyId, v, s]));
               expect(index.scoreVacanciesFor(s.seekerId, TODAY).scores).toEqual(expected);
               expect(index.topVacanciesFor(s.seekerId, k, TODAY)).toEqual(best(expected, k));
-              const bounds = new Map<string, number>();
-              const asked = (id: string) => id !== 'v3';
-              const rescored = index.rescoreVacanciesFor(s.seekerId, k, TODAY, (id, bound) => (bounds.set(id, bound), asked(id)));
+              const keep = new Set(['v3']);
+              for (const v of vacancies) index.setVacancyFloor(v.vacancyId, v.vacancyId === 'v3' || v.vacancyId === 'v5' ? 0.9 : -1);
+              const rescored = index.rescoreVacanciesFor(s.seekerId, k, TODAY, keep);
               expect(rescored.top).toEqual(best(expected, k));
-              for (const [id, score] of expected) expect(bounds.get(id)).toBeGreaterThanOrEqual(score);
-              expect(rescored.offers.has('v3')).toBe(false);
-              for (const [id, score] of rescored.offers) expect(score).toBe(expected.get(id) ?? null);
-              for (const id of bounds.keys()) if (asked(id)) expect(rescored.offers.has(id)).toBe(true);
+              const wanted = new Map<string, number | null>();
+              for (const v of vacancies) {
+                const score = expected.get(v.vacancyId);
+                if (v.vacancyId === 'v3' && related(s, v) && mayWorkIn(s, v)) wanted.set('v3', score ?? null);
+                else if (score !== undefined && (v.vacancyId !== 'v5' || score >= 0.9)) wanted.set(v.vacancyId, score);
+              }
+              expect(rescored.offers).toEqual(wanted);
+              index.resetVacancyFloors();
             }
           },
         ),

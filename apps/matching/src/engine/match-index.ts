@@ -414,6 +414,15 @@ export class MatchIndex {
   private readonly vacanciesByOptional = new Postings();
   private readonly vacanciesByGroup = new Postings();
 
+  /**
+   * Per slot, the score a pair must reach to enter that seeker's (vacancy's) own top list: the
+   * last score of a full list the engine holds, or -1 when the list has room or is not in memory
+   * (then every candidate pair is offered). Kept by the engine ({@link setSeekerFloor}); lets a
+   * changed vacancy skip, without a lookup, the thousands of candidates whose lists it cannot enter.
+   */
+  private seekerFloor = new Float64Array(0);
+  private vacancyFloor = new Float64Array(0);
+
   private readonly tally = new Tally();
   private readonly selector = new TopSelector();
 
@@ -463,6 +472,8 @@ export class MatchIndex {
     this.seekerEducation = new Int8Array(0);
     this.seekerRegular = new Uint8Array(0);
     this.seekerGroups = [];
+    this.seekerFloor = new Float64Array(0);
+    this.vacancyFloor = new Float64Array(0);
     this.seekersBySkill.clear();
     this.seekersByGroup.clear();
     this.vacancies.clear();
@@ -553,6 +564,8 @@ export class MatchIndex {
       this.seekerRegular = grownBytes(this.seekerRegular, slot, Uint8Array);
     }
     this.seekerEducation[slot] = educationByte(compiled);
+    this.seekerFloor = withFloorRoom(this.seekerFloor, slot);
+    this.seekerFloor[slot] = -1;
     this.seekerRegular[slot] = seekerOccupationCodes(seeker).every((code) => code === code.trim()) ? 1 : 0;
     for (const partition of this.seekerPartitions(compiled)) {
       for (const skill of compiled.skills) this.seekersBySkill.add(skill, partition, slot);
@@ -590,6 +603,8 @@ export class MatchIndex {
       this.vacancyEssentialTotal = grownBytes(this.vacancyEssentialTotal, slot, Uint16Array);
       this.vacancyOptionalTotal = grownBytes(this.vacancyOptionalTotal, slot, Uint16Array);
     }
+    this.vacancyFloor = withFloorRoom(this.vacancyFloor, slot);
+    this.vacancyFloor[slot] = -1;
     // Exact (the contract allows 50 skills a vacancy; Uint16 holds 65,535).
     this.vacancyEssentialTotal[slot] = compiled.essential.length;
     this.vacancyOptionalTotal[slot] = compiled.optional.length;
@@ -681,12 +696,12 @@ export class MatchIndex {
 
   /** Every eligible candidate seeker of an indexed vacancy with its score (empty when the vacancy is not indexed or not open). */
   scoreSeekersFor(vacancyId: string, today: string): ScoredCandidates {
-    return eligible(this.rescoreSeekersFor(vacancyId, 0, today, () => true));
+    return eligible(this.rescoreSeekersFor(vacancyId, 0, today, 'all'));
   }
 
   /** Every eligible candidate vacancy of an indexed seeker with its score. */
   scoreVacanciesFor(seekerId: string, today: string): ScoredCandidates {
-    return eligible(this.rescoreVacanciesFor(seekerId, 0, today, () => true));
+    return eligible(this.rescoreVacanciesFor(seekerId, 0, today, 'all'));
   }
 
   /** The exact best `k` seekers of an indexed vacancy (score descending, then id), pruned by bound. */
@@ -701,35 +716,66 @@ export class MatchIndex {
     return query ? this.selector.select(query.tally, k, this.vacancySlots.ids, query.bound, query.score) : [];
   }
 
+  /** The score a pair must reach to enter the seeker's own list (-1: any eligible pair may). Ignored for a seeker not indexed. */
+  setSeekerFloor(seekerId: string, floor: number): void {
+    const slot = this.seekerSlots.get(seekerId);
+    if (slot !== undefined) this.seekerFloor[slot] = floor;
+  }
+
+  setVacancyFloor(vacancyId: string, floor: number): void {
+    const slot = this.vacancySlots.get(vacancyId);
+    if (slot !== undefined) this.vacancyFloor[slot] = floor;
+  }
+
+  /** Every seeker's (vacancy's) list unknown again (the engine dropped the lists it held). */
+  resetSeekerFloors(): void {
+    this.seekerFloor.fill(-1);
+  }
+
+  resetVacancyFloors(): void {
+    this.vacancyFloor.fill(-1);
+  }
+
   /**
    * A changed vacancy against its candidate seekers in one pass: its own exact best `k` (pruned as
-   * in {@link topSeekersFor}), and the scores of the candidates `wanted` asks for, given the
-   * seeker's id and an upper bound of the pair's score (the engine asks for those whose own list
-   * the pair might change). Empty when the vacancy is not indexed or not open.
+   * in {@link topSeekersFor}), and the candidates whose own list the pair might change, with the
+   * pair's score: eligible ones whose floor is -1 or reached, and those in `keep` (seekers whose
+   * list holds the vacancy; null when no longer eligible). The others are skipped on their bound,
+   * or their score, against the floor, without looking them up. Empty when the vacancy is not
+   * indexed or not open. `keep: 'all'` offers every eligible candidate (no floors).
    */
-  rescoreSeekersFor(vacancyId: string, k: number, today: string, wanted: (seekerId: string, bound: number) => boolean): Rescored {
-    return this.rescore(this.seekerQuery(vacancyId, today), k, this.seekerSlots.ids, wanted);
+  rescoreSeekersFor(vacancyId: string, k: number, today: string, keep: ReadonlySet<string> | 'all'): Rescored {
+    return this.rescore(this.seekerQuery(vacancyId, today), k, this.seekerSlots.ids, keep === 'all' ? null : this.seekerFloor, keep);
   }
 
   /** A changed profile against its candidate vacancies: the mirror of {@link rescoreSeekersFor}. */
-  rescoreVacanciesFor(seekerId: string, k: number, today: string, wanted: (vacancyId: string, bound: number) => boolean): Rescored {
-    return this.rescore(this.vacancyQuery(seekerId, today), k, this.vacancySlots.ids, wanted);
+  rescoreVacanciesFor(seekerId: string, k: number, today: string, keep: ReadonlySet<string> | 'all'): Rescored {
+    return this.rescore(this.vacancyQuery(seekerId, today), k, this.vacancySlots.ids, keep === 'all' ? null : this.vacancyFloor, keep);
   }
 
-  private rescore(query: Query | undefined, k: number, ids: readonly (string | undefined)[], wanted: (id: string, bound: number) => boolean): Rescored {
+  private rescore(
+    query: Query | undefined,
+    k: number,
+    ids: readonly (string | undefined)[],
+    floors: Float64Array | null,
+    keep: ReadonlySet<string> | 'all',
+  ): Rescored {
     const offers = new Map<string, number | null>();
     if (!query) return { top: [], offers, candidates: 0, scored: 0 };
     const { tally, bound, score } = query;
     const top = this.selector.select(tally, k, ids, bound, score);
     let scored = this.selector.scored;
     const { touched, essential, optional } = tally;
+    const keepSome = keep !== 'all' && keep.size > 0;
     for (let i = 0; i < tally.count; i++) {
       const s = touched[i]!;
-      const id = ids[s]!;
-      if (!wanted(id, bound(s, essential[s]!, optional[s]!))) continue;
+      const floor = floors === null ? -1 : floors[s]!;
+      if (floor >= 0 && bound(s, essential[s]!, optional[s]!) < floor && !(keepSome && (keep as ReadonlySet<string>).has(ids[s]!))) continue;
       const result = score(s);
       scored++;
-      offers.set(id, result >= 0 ? result : null);
+      // Below the floor (or not eligible): nothing to offer, unless the list holds the pair.
+      if ((result < 0 || (floor >= 0 && result < floor)) && !(keepSome && (keep as ReadonlySet<string>).has(ids[s]!))) continue;
+      offers.set(ids[s]!, result >= 0 ? result : null);
     }
     return { top, offers, candidates: tally.count, scored };
   }
@@ -862,6 +908,14 @@ const NEEDS_EXPERIENCE = 2;
 function grownBytes<T extends Int8Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(bytes: T, slot: number, make: new (n: number) => T): T {
   const grown = new make(Math.max(slot + 1, bytes.length * 2, 64));
   grown.set(bytes);
+  return grown;
+}
+
+/** Floors with room for `slot` (grown by doubling; new slots unknown, -1). */
+function withFloorRoom(floors: Float64Array<ArrayBuffer>, slot: number): Float64Array<ArrayBuffer> {
+  if (floors.length > slot) return floors;
+  const grown = new Float64Array(Math.max(slot + 1, floors.length * 2, 64)).fill(-1);
+  grown.set(floors);
   return grown;
 }
 

@@ -18,7 +18,7 @@ import { scoreMatch } from '../scoring/score-match.js';
 import { toSeekerFeatures, toVacancyFeatures, type VacancyEntry } from './features.js';
 import { MatchIndex } from './match-index.js';
 import type { MatchingMetrics } from './matching-metrics.js';
-import { TopList, type Ranked } from './top-list.js';
+import { TopList, TopLists, type Ranked } from './top-list.js';
 
 export const SCHEMA = 'matching';
 
@@ -149,8 +149,8 @@ export interface RecomputeReport {
  */
 export class MatchingEngine {
   readonly index: MatchIndex;
-  private readonly vacancyTops = new Map<string, TopList>();
-  private readonly seekerTops = new Map<string, TopList>();
+  private readonly vacancyTops: TopLists;
+  private readonly seekerTops: TopLists;
   private readonly batches = new WeakMap<EntityManager, Batch>();
   /** Every stored list is in memory (after a full load), so a list not held is empty; a catch-up loads lists lazily again. */
   private allTopsLoaded = false;
@@ -179,6 +179,14 @@ export class MatchingEngine {
     this.logger = deps.logger;
     this.today = deps.today ?? (() => todayUtc());
     this.index = new MatchIndex(deps.settings.weights);
+    this.vacancyTops = new TopLists(
+      (id, floor) => this.index.setVacancyFloor(id, floor),
+      () => this.index.resetVacancyFloors(),
+    );
+    this.seekerTops = new TopLists(
+      (id, floor) => this.index.setSeekerFloor(id, floor),
+      () => this.index.resetSeekerFloors(),
+    );
   }
 
   // ---------------------------------------------------------------- lifecycle and replicas
@@ -582,9 +590,7 @@ export class MatchingEngine {
           ...(await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map((r) => r.seeker_id),
           ...op.pendingOthers('vacancy', vacancyId),
         ];
-    const { top, offers, scored } = this.index.rescoreSeekersFor(vacancyId, this.settings.vacancyTopK, op.today, (seekerId, bound) =>
-      mayChange(this.seekerTops.get(seekerId), vacancyId, bound),
-    );
+    const { top, offers, scored } = this.index.rescoreSeekersFor(vacancyId, this.settings.vacancyTopK, op.today, new Set(holders));
     this.deps.metrics?.pairsScored.inc({ kind: 'vacancy' }, scored);
 
     const newTop = new TopList(this.settings.vacancyTopK, top);
@@ -607,9 +613,7 @@ export class MatchingEngine {
           ...(await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map((r) => r.vacancy_id),
           ...op.pendingOthers('seeker', seekerId),
         ];
-    const { top, offers, scored } = this.index.rescoreVacanciesFor(seekerId, this.settings.seekerTopK, op.today, (vacancyId, bound) =>
-      mayChange(this.vacancyTops.get(vacancyId), seekerId, bound),
-    );
+    const { top, offers, scored } = this.index.rescoreVacanciesFor(seekerId, this.settings.seekerTopK, op.today, new Set(holders));
     this.deps.metrics?.pairsScored.inc({ kind: 'seeker' }, scored);
 
     const newTop = new TopList(this.settings.seekerTopK, top);
@@ -623,14 +627,14 @@ export class MatchingEngine {
   }
 
   private offerToSeeker(op: Operation, seekerId: string, vacancyId: string, score: number | null): void {
-    const outcome = this.seekerTops.get(seekerId)!.offer(vacancyId, score);
+    const outcome = this.seekerTops.offer(seekerId, vacancyId, score);
     if (outcome.changed) op.touch(vacancyId, seekerId);
     if (outcome.evicted) op.touch(outcome.evicted, seekerId);
     if (outcome.needsBackfill) op.seekerBackfills.add(seekerId);
   }
 
   private offerToVacancy(op: Operation, vacancyId: string, seekerId: string, score: number | null): void {
-    const outcome = this.vacancyTops.get(vacancyId)!.offer(seekerId, score);
+    const outcome = this.vacancyTops.offer(vacancyId, seekerId, score);
     if (outcome.changed) op.touch(vacancyId, seekerId);
     if (outcome.evicted) op.touch(vacancyId, outcome.evicted);
     if (outcome.needsBackfill) op.vacancyBackfills.add(vacancyId);
@@ -920,16 +924,6 @@ function changedMembers(before: TopList, after: TopList): Set<string> {
   for (const { id, score } of before.entries()) if (after.score(id) !== score) changed.add(id);
   for (const { id, score } of after.entries()) if (before.score(id) !== score) changed.add(id);
   return changed;
-}
-
-/**
- * Whether a pair whose score is at most `bound` might change `list` (so it must be scored and
- * offered): the list holds it, has room, or the bound reaches its last entry (a tie may win on
- * the id). A list not in memory (read lazily after a catch-up) might be anything.
- */
-function mayChange(list: TopList | undefined, id: string, bound: number): boolean {
-  if (!list || !list.full || list.has(id)) return true;
-  return bound >= list.last()!.score;
 }
 
 function push<V>(map: Map<string, V[]>, k: string, value: V): void {

@@ -150,3 +150,52 @@ export function selectBest(k: number, entries: Iterable<Ranked>): Ranked[] {
   }
   return kept;
 }
+
+/**
+ * One side's top lists by owner id, with each owner's floor (the score a pair must reach to enter
+ * its list: the last entry's of a full list, else -1) reported to `floor` whenever a list is set,
+ * offered to or dropped, so the index can skip candidates without looking their lists up. Every
+ * change to a list goes through here.
+ */
+export class TopLists {
+  private readonly lists = new Map<string, TopList>();
+
+  constructor(
+    private readonly floor: (id: string, floor: number) => void,
+    private readonly resetFloors: () => void,
+  ) {}
+
+  get(id: string): TopList | undefined {
+    return this.lists.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.lists.has(id);
+  }
+
+  set(id: string, list: TopList): void {
+    this.lists.set(id, list);
+    this.floor(id, floorOf(list));
+  }
+
+  delete(id: string): void {
+    if (this.lists.delete(id)) this.floor(id, -1);
+  }
+
+  clear(): void {
+    this.lists.clear();
+    this.resetFloors();
+  }
+
+  /** {@link TopList.offer} on the owner's list (which must be held). */
+  offer(owner: string, id: string, score: number | null): OfferOutcome {
+    const list = this.lists.get(owner)!;
+    const outcome = list.offer(id, score);
+    if (outcome.changed) this.floor(owner, floorOf(list));
+    return outcome;
+  }
+}
+
+function floorOf(list: TopList): number {
+  return list.full ? list.last()!.score : -1;
+}

@@ -111,7 +111,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     const report: PassReport = { sent: 0, cancelled: 0, held: 0, deferred: 0, retried: 0, failed: 0, digests: 0 };
     for (;;) {
       const claimed = await this.claimDeliveries();
-      await Promise.all(claimed.map((delivery) => this.deliver(delivery, report)));
+      await this.deliverAll(claimed, report);
       if (claimed.length < this.config.DELIVERY_BATCH_SIZE) break;
     }
     await this.openDueDigests();
@@ -148,40 +148,83 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     );
   }
 
-  private async deliver(delivery: DueDelivery, report: PassReport): Promise<void> {
+  /**
+   * Decides every claimed e-mail at once: those to hold for the digest, cancel or defer past quiet
+   * hours are written in one statement per outcome (a burst of matches is mostly holds), those to
+   * send go out concurrently, each recorded as its send ends.
+   */
+  private async deliverAll(claimed: DueDelivery[], report: PassReport): Promise<void> {
     const now = this.clock.now();
-    if (delivery.email === null || delivery.display_name === null || delivery.locale === null || delivery.time_zone === null) {
-      // Events about a person can arrive before their account's: wait for the directory, within the attempts.
-      await this.failed('deliveries', delivery.id, delivery.attempts, 'recipient not (yet) in the directory', 'immediate', report);
-      return;
+    const held: { id: string; dueAt: Date }[] = [];
+    const cancelled: string[] = [];
+    const deferred: { id: string; dueAt: Date }[] = [];
+    const work: Promise<void>[] = [];
+    for (const delivery of claimed) {
+      if (delivery.email === null || delivery.display_name === null || delivery.locale === null || delivery.time_zone === null) {
+        // Events about a person can arrive before their account's: wait for the directory, within the attempts.
+        work.push(this.failed('deliveries', delivery.id, delivery.attempts, 'recipient not (yet) in the directory', 'immediate', report));
+        continue;
+      }
+      const recipient: Recipient = { userId: delivery.recipient_id, email: delivery.email, displayName: delivery.display_name, locale: delivery.locale, timeZone: delivery.time_zone };
+      const prefs: Preferences = {
+        categories: delivery.categories ?? {},
+        quietHours: delivery.quiet_start && delivery.quiet_end ? { start: delivery.quiet_start, end: delivery.quiet_end } : null,
+      };
+      const choice = effectiveChoice(prefs, delivery.category);
+      if (!choice.email) {
+        // E-mail switched off for the category since the notification was created: it does not go.
+        cancelled.push(delivery.id);
+        continue;
+      }
+      if (choice.emailMode === 'daily') {
+        const next = nextDigestMoment(now, recipient.timeZone, this.config.DIGEST_HOUR);
+        held.push({ id: delivery.id, dueAt: digestSendTime(next.at, recipient.timeZone, prefs.quietHours) });
+        continue;
+      }
+      const quietEnd = quietHoursEnd(now, recipient.timeZone, prefs.quietHours);
+      if (quietEnd) {
+        deferred.push({ id: delivery.id, dueAt: quietEnd });
+        continue;
+      }
+      work.push(this.send(delivery, recipient, report));
     }
-    const recipient: Recipient = { userId: delivery.recipient_id, email: delivery.email, displayName: delivery.display_name, locale: delivery.locale, timeZone: delivery.time_zone };
-    const prefs: Preferences = {
-      categories: delivery.categories ?? {},
-      quietHours: delivery.quiet_start && delivery.quiet_end ? { start: delivery.quiet_start, end: delivery.quiet_end } : null,
-    };
-    const choice = effectiveChoice(prefs, delivery.category);
-    if (!choice.email) {
-      // E-mail switched off for the category since the notification was created: it does not go.
-      await this.db.query(`UPDATE notifications.deliveries SET status = 'cancelled', lease_until = NULL WHERE id = $1 AND status = 'pending'`, [delivery.id]);
-      report.cancelled++;
-      return;
-    }
-    if (choice.emailMode === 'daily') {
-      const next = nextDigestMoment(now, recipient.timeZone, this.config.DIGEST_HOUR);
-      await this.db.query(
-        `UPDATE notifications.deliveries SET status = 'held', held_at = $2, due_at = $3, lease_until = NULL WHERE id = $1 AND status = 'pending'`,
-        [delivery.id, now, digestSendTime(next.at, recipient.timeZone, prefs.quietHours)],
+    if (cancelled.length > 0) {
+      work.push(
+        this.db.query(`UPDATE notifications.deliveries SET status = 'cancelled', lease_until = NULL WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [cancelled]).then(() => {
+          report.cancelled += cancelled.length;
+        }),
       );
-      report.held++;
-      return;
     }
-    const quietEnd = quietHoursEnd(now, recipient.timeZone, prefs.quietHours);
-    if (quietEnd) {
-      await this.db.query(`UPDATE notifications.deliveries SET due_at = $2, lease_until = NULL WHERE id = $1 AND status = 'pending'`, [delivery.id, quietEnd]);
-      report.deferred++;
-      return;
+    if (held.length > 0) {
+      work.push(
+        this.db
+          .query(
+            `UPDATE notifications.deliveries d SET status = 'held', held_at = $1, due_at = h.due_at, lease_until = NULL
+             FROM unnest($2::uuid[], $3::timestamptz[]) AS h (id, due_at) WHERE d.id = h.id AND d.status = 'pending'`,
+            [now, held.map((h) => h.id), held.map((h) => h.dueAt.toISOString())],
+          )
+          .then(() => {
+            report.held += held.length;
+          }),
+      );
     }
+    if (deferred.length > 0) {
+      work.push(
+        this.db
+          .query(
+            `UPDATE notifications.deliveries d SET due_at = q.due_at, lease_until = NULL
+             FROM unnest($1::uuid[], $2::timestamptz[]) AS q (id, due_at) WHERE d.id = q.id AND d.status = 'pending'`,
+            [deferred.map((q) => q.id), deferred.map((q) => q.dueAt.toISOString())],
+          )
+          .then(() => {
+            report.deferred += deferred.length;
+          }),
+      );
+    }
+    await Promise.all(work);
+  }
+
+  private async send(delivery: DueDelivery, recipient: Recipient, report: PassReport): Promise<void> {
     const email = renderEmail(recipient, this.item(delivery), this.preferencesUrl());
     try {
       await this.mailer.send({ to: recipient.email, ...email, language: recipient.locale, deliveryId: delivery.id });

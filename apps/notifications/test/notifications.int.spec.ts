@@ -358,6 +358,31 @@ describe('one pass, many outcomes', () => {
 describe('changing one’s mind', () => {
   afterEach(() => h.clock.set(new Date()));
 
+  it('creates what the stored preferences ask for: no e-mail row when e-mail is off, not in the app when that is off', async () => {
+    const seeker = await h.register({ locale: 'fr', timeZone: 'Asia/Qatar' });
+    await h.rpc.request(
+      'rpc.notifications.put-preferences.v1',
+      {
+        categories: [
+          { category: 'matches', inApp: false, email: true, emailMode: 'immediate' },
+          { category: 'applications', inApp: true, email: false, emailMode: 'immediate' },
+        ],
+      },
+      { principal: user(seeker.userId) },
+    );
+    const match = await h.matchFound(seeker.userId);
+    const status = await h.statusChanged(seeker.userId);
+    await h.notified(match.id, seeker.userId);
+    await h.notified(status.id, seeker.userId);
+    const notifications = await h.rowsFor<{ id: string; type: string; in_app: boolean; sequence: string | null }>('notifications', seeker.userId);
+    const byType = Object.fromEntries(notifications.map((n) => [n.type, n]));
+    expect(byType['match.found']).toMatchObject({ in_app: false, sequence: null });
+    expect(byType['application.status-changed']).toMatchObject({ in_app: true, sequence: '1' });
+    const deliveries = await h.rowsFor<{ notification_id: string }>('deliveries', seeker.userId);
+    expect(deliveries.map((d) => d.notification_id)).toEqual([byType['match.found']!.id]);
+    await eventually(async () => h.smtp.to(seeker.email)[0]);
+  });
+
   it('drops a held e-mail from the digest when e-mail is switched off before it goes', async () => {
     const seeker = await h.register({ locale: 'en', timeZone: 'Asia/Qatar' });
     h.clock.set('2032-01-10T07:00:00Z');

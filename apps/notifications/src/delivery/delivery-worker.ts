@@ -179,6 +179,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       if (choice.emailMode === 'daily') {
         const next = nextDigestMoment(now, recipient.timeZone, this.config.DIGEST_HOUR);
         held.push({ id: delivery.id, dueAt: digestSendTime(next.at, recipient.timeZone, prefs.quietHours) });
+        this.rememberZone(recipient.timeZone);
         continue;
       }
       const quietEnd = quietHoursEnd(now, recipient.timeZone, prefs.quietHours);
@@ -260,22 +261,47 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     report.retried++;
   }
 
+  /** Time zones of recipients with held e-mails seen by this replica: their cut-offs filter `openDueDigests` in SQL. */
+  private readonly heldZones = new Set<string>();
+
+  private rememberZone(zone: string): void {
+    if (this.heldZones.has(zone)) return;
+    // Unbounded input (any zone a user picks), bounded memory: forgetting only means an unfiltered pass.
+    if (this.heldZones.size >= MAX_REMEMBERED_ZONES) this.heldZones.clear();
+    this.heldZones.add(zone);
+  }
+
   /**
    * Opens the digest of every recipient whose cut-off (DIGEST_HOUR local) has passed with e-mails
-   * held from before it: one row per (recipient, local day), so never two digests a day.
+   * held from before it: one row per (recipient, local day), so never two digests a day. Only
+   * recipients with an e-mail held from before their zone's last cut-off come back from the
+   * database (the others wait for a later pass and would be skipped here anyway): the zones this
+   * replica has seen go with their cut-offs; recipients in other zones come back whatever their
+   * held time, are decided here as before, and their zone is filtered from then on.
    */
   private async openDueDigests(): Promise<void> {
     const now = this.clock.now();
+    const zones: string[] = [];
+    const cutoffs: string[] = [];
+    for (const zone of this.heldZones) {
+      const cutoff = lastDigestMoment(now, zone, this.config.DIGEST_HOUR).at;
+      if (Number.isNaN(cutoff.getTime())) continue;
+      zones.push(zone);
+      cutoffs.push(cutoff.toISOString());
+    }
     const waiting = await queryRows<{ recipient_id: string; time_zone: string; quiet_start: string | null; quiet_end: string | null; first_held: Date }>(
       this.db,
       `SELECT d.recipient_id, r.time_zone, p.quiet_start, p.quiet_end, min(d.held_at) AS first_held
        FROM notifications.deliveries d
        JOIN notifications.recipients r ON r.user_id = d.recipient_id
        LEFT JOIN notifications.preferences p ON p.user_id = d.recipient_id
-       WHERE d.status = 'held' AND d.digest_id IS NULL
+       LEFT JOIN unnest($1::text[], $2::timestamptz[]) AS z (zone, cutoff) ON z.zone = r.time_zone
+       WHERE d.status = 'held' AND d.digest_id IS NULL AND (z.zone IS NULL OR d.held_at <= z.cutoff)
        GROUP BY d.recipient_id, r.time_zone, p.quiet_start, p.quiet_end`,
+      [zones, cutoffs],
     );
     for (const w of waiting) {
+      this.rememberZone(w.time_zone);
       const moment = lastDigestMoment(now, w.time_zone, this.config.DIGEST_HOUR);
       if (new Date(w.first_held) > moment.at) continue;
       const quiet: QuietHours | null = w.quiet_start && w.quiet_end ? { start: w.quiet_start, end: w.quiet_end } : null;
@@ -361,6 +387,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     return `${this.config.PORTAL_URL}/me/notification-preferences`;
   }
 }
+
+/** Zones `openDueDigests` filters by (a deployment sees the few of its member states). */
+const MAX_REMEMBERED_ZONES = 200;
 
 function describe(error: unknown): string {
   const e = error as { code?: string; message?: string; responseCode?: number };

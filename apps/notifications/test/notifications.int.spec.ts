@@ -310,8 +310,78 @@ describe('quiet hours and the daily digest (in the recipient’s time zone)', ()
   });
 });
 
+describe('one pass, many outcomes', () => {
+  afterEach(() => h.clock.set(new Date()));
+
+  it('decides every claimed e-mail on its own: held per zone, deferred, then sent or cancelled together', async () => {
+    const quiet = { start: '22:00', end: '07:00' };
+    const [a, b, c] = [await h.register({ timeZone: 'Asia/Qatar' }), await h.register({ timeZone: 'Asia/Qatar' }), await h.register({ timeZone: 'Asia/Qatar' })];
+    for (const u of [a, b, c]) await immediateEverything(u.userId, quiet);
+    const doha = await h.register({ timeZone: 'Asia/Qatar' });
+    const jakarta = await h.register({ timeZone: 'Asia/Jakarta' });
+    h.clock.set('2033-05-10T20:30:00Z'); // 23:30 in Doha, 03:30 the next day in Jakarta
+    const events = [
+      [await h.statusChanged(a.userId), a],
+      [await h.statusChanged(b.userId), b],
+      [await h.statusChanged(c.userId), c],
+      [await h.matchFound(doha.userId), doha],
+      [await h.matchFound(jakarta.userId), jakarta],
+    ] as const;
+    for (const [event, u] of events) await h.notified(event.id, u.userId);
+    const due = async (u: { userId: string }) => {
+      const [d] = await h.rowsFor<{ status: string; due_at: Date }>('deliveries', u.userId);
+      return d ? `${d.status} ${new Date(d.due_at).toISOString()}` : undefined;
+    };
+    // Quiet hours until 07:00 Doha; matches held for the next 08:00 in each one's own zone.
+    await eventually(async () => (await due(a)) === 'pending 2033-05-11T04:00:00.000Z' && (await due(jakarta)) !== 'pending 2033-05-10T20:30:00.000Z');
+    expect(await Promise.all([a, b, c, doha, jakarta].map(due))).toEqual([
+      'pending 2033-05-11T04:00:00.000Z',
+      'pending 2033-05-11T04:00:00.000Z',
+      'pending 2033-05-11T04:00:00.000Z',
+      'held 2033-05-11T05:00:00.000Z',
+      'held 2033-05-11T01:00:00.000Z',
+    ]);
+    // c switches e-mail off while waiting; a, b and c come due in the same pass.
+    await h.rpc.request(
+      'rpc.notifications.put-preferences.v1',
+      { categories: [{ category: 'applications', inApp: true, email: false, emailMode: 'immediate' }], quietHours: quiet },
+      { principal: user(c.userId) },
+    );
+    h.clock.set('2033-05-11T04:00:30Z'); // 07:00 in Doha, 11:00 in Jakarta
+    await eventually(async () => (await due(a))?.startsWith('sent') && (await due(b))?.startsWith('sent') && (await due(c))?.startsWith('cancelled') && (await due(jakarta))?.startsWith('sent'));
+    await Promise.all([h.pass(0), h.pass(1)]);
+    expect([a, b, c, doha, jakarta].map((u) => h.smtp.to(u.email).length)).toEqual([1, 1, 0, 0, 1]);
+    expect(await due(doha)).toBe('held 2033-05-11T05:00:00.000Z');
+  });
+});
+
 describe('changing one’s mind', () => {
   afterEach(() => h.clock.set(new Date()));
+
+  it('creates what the stored preferences ask for: no e-mail row when e-mail is off, not in the app when that is off', async () => {
+    const seeker = await h.register({ locale: 'fr', timeZone: 'Asia/Qatar' });
+    await h.rpc.request(
+      'rpc.notifications.put-preferences.v1',
+      {
+        categories: [
+          { category: 'matches', inApp: false, email: true, emailMode: 'immediate' },
+          { category: 'applications', inApp: true, email: false, emailMode: 'immediate' },
+        ],
+      },
+      { principal: user(seeker.userId) },
+    );
+    const match = await h.matchFound(seeker.userId);
+    const status = await h.statusChanged(seeker.userId);
+    await h.notified(match.id, seeker.userId);
+    await h.notified(status.id, seeker.userId);
+    const notifications = await h.rowsFor<{ id: string; type: string; in_app: boolean; sequence: string | null }>('notifications', seeker.userId);
+    const byType = Object.fromEntries(notifications.map((n) => [n.type, n]));
+    expect(byType['match.found']).toMatchObject({ in_app: false, sequence: null });
+    expect(byType['application.status-changed']).toMatchObject({ in_app: true, sequence: '1' });
+    const deliveries = await h.rowsFor<{ notification_id: string }>('deliveries', seeker.userId);
+    expect(deliveries.map((d) => d.notification_id)).toEqual([byType['match.found']!.id]);
+    await eventually(async () => h.smtp.to(seeker.email)[0]);
+  });
 
   it('drops a held e-mail from the digest when e-mail is switched off before it goes', async () => {
     const seeker = await h.register({ locale: 'en', timeZone: 'Asia/Qatar' });

@@ -111,7 +111,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     const report: PassReport = { sent: 0, cancelled: 0, held: 0, deferred: 0, retried: 0, failed: 0, digests: 0 };
     for (;;) {
       const claimed = await this.claimDeliveries();
-      await Promise.all(claimed.map((delivery) => this.deliver(delivery, report)));
+      await this.deliverAll(claimed, report);
       if (claimed.length < this.config.DELIVERY_BATCH_SIZE) break;
     }
     await this.openDueDigests();
@@ -148,40 +148,84 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     );
   }
 
-  private async deliver(delivery: DueDelivery, report: PassReport): Promise<void> {
+  /**
+   * Decides every claimed e-mail at once: those to hold for the digest, cancel or defer past quiet
+   * hours are written in one statement per outcome (a burst of matches is mostly holds), those to
+   * send go out concurrently, each recorded as its send ends.
+   */
+  private async deliverAll(claimed: DueDelivery[], report: PassReport): Promise<void> {
     const now = this.clock.now();
-    if (delivery.email === null || delivery.display_name === null || delivery.locale === null || delivery.time_zone === null) {
-      // Events about a person can arrive before their account's: wait for the directory, within the attempts.
-      await this.failed('deliveries', delivery.id, delivery.attempts, 'recipient not (yet) in the directory', 'immediate', report);
-      return;
+    const held: { id: string; dueAt: Date }[] = [];
+    const cancelled: string[] = [];
+    const deferred: { id: string; dueAt: Date }[] = [];
+    const work: Promise<void>[] = [];
+    for (const delivery of claimed) {
+      if (delivery.email === null || delivery.display_name === null || delivery.locale === null || delivery.time_zone === null) {
+        // Events about a person can arrive before their account's: wait for the directory, within the attempts.
+        work.push(this.failed('deliveries', delivery.id, delivery.attempts, 'recipient not (yet) in the directory', 'immediate', report));
+        continue;
+      }
+      const recipient: Recipient = { userId: delivery.recipient_id, email: delivery.email, displayName: delivery.display_name, locale: delivery.locale, timeZone: delivery.time_zone };
+      const prefs: Preferences = {
+        categories: delivery.categories ?? {},
+        quietHours: delivery.quiet_start && delivery.quiet_end ? { start: delivery.quiet_start, end: delivery.quiet_end } : null,
+      };
+      const choice = effectiveChoice(prefs, delivery.category);
+      if (!choice.email) {
+        // E-mail switched off for the category since the notification was created: it does not go.
+        cancelled.push(delivery.id);
+        continue;
+      }
+      if (choice.emailMode === 'daily') {
+        const next = nextDigestMoment(now, recipient.timeZone, this.config.DIGEST_HOUR);
+        held.push({ id: delivery.id, dueAt: digestSendTime(next.at, recipient.timeZone, prefs.quietHours) });
+        this.rememberZone(recipient.timeZone);
+        continue;
+      }
+      const quietEnd = quietHoursEnd(now, recipient.timeZone, prefs.quietHours);
+      if (quietEnd) {
+        deferred.push({ id: delivery.id, dueAt: quietEnd });
+        continue;
+      }
+      work.push(this.send(delivery, recipient, report));
     }
-    const recipient: Recipient = { userId: delivery.recipient_id, email: delivery.email, displayName: delivery.display_name, locale: delivery.locale, timeZone: delivery.time_zone };
-    const prefs: Preferences = {
-      categories: delivery.categories ?? {},
-      quietHours: delivery.quiet_start && delivery.quiet_end ? { start: delivery.quiet_start, end: delivery.quiet_end } : null,
-    };
-    const choice = effectiveChoice(prefs, delivery.category);
-    if (!choice.email) {
-      // E-mail switched off for the category since the notification was created: it does not go.
-      await this.db.query(`UPDATE notifications.deliveries SET status = 'cancelled', lease_until = NULL WHERE id = $1 AND status = 'pending'`, [delivery.id]);
-      report.cancelled++;
-      return;
-    }
-    if (choice.emailMode === 'daily') {
-      const next = nextDigestMoment(now, recipient.timeZone, this.config.DIGEST_HOUR);
-      await this.db.query(
-        `UPDATE notifications.deliveries SET status = 'held', held_at = $2, due_at = $3, lease_until = NULL WHERE id = $1 AND status = 'pending'`,
-        [delivery.id, now, digestSendTime(next.at, recipient.timeZone, prefs.quietHours)],
+    if (cancelled.length > 0) {
+      work.push(
+        this.db.query(`UPDATE notifications.deliveries SET status = 'cancelled', lease_until = NULL WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [cancelled]).then(() => {
+          report.cancelled += cancelled.length;
+        }),
       );
-      report.held++;
-      return;
     }
-    const quietEnd = quietHoursEnd(now, recipient.timeZone, prefs.quietHours);
-    if (quietEnd) {
-      await this.db.query(`UPDATE notifications.deliveries SET due_at = $2, lease_until = NULL WHERE id = $1 AND status = 'pending'`, [delivery.id, quietEnd]);
-      report.deferred++;
-      return;
+    if (held.length > 0) {
+      work.push(
+        this.db
+          .query(
+            `UPDATE notifications.deliveries d SET status = 'held', held_at = $1, due_at = h.due_at, lease_until = NULL
+             FROM unnest($2::uuid[], $3::timestamptz[]) AS h (id, due_at) WHERE d.id = h.id AND d.status = 'pending'`,
+            [now, held.map((h) => h.id), held.map((h) => h.dueAt.toISOString())],
+          )
+          .then(() => {
+            report.held += held.length;
+          }),
+      );
     }
+    if (deferred.length > 0) {
+      work.push(
+        this.db
+          .query(
+            `UPDATE notifications.deliveries d SET due_at = q.due_at, lease_until = NULL
+             FROM unnest($1::uuid[], $2::timestamptz[]) AS q (id, due_at) WHERE d.id = q.id AND d.status = 'pending'`,
+            [deferred.map((q) => q.id), deferred.map((q) => q.dueAt.toISOString())],
+          )
+          .then(() => {
+            report.deferred += deferred.length;
+          }),
+      );
+    }
+    await Promise.all(work);
+  }
+
+  private async send(delivery: DueDelivery, recipient: Recipient, report: PassReport): Promise<void> {
     const email = renderEmail(recipient, this.item(delivery), this.preferencesUrl());
     try {
       await this.mailer.send({ to: recipient.email, ...email, language: recipient.locale, deliveryId: delivery.id });
@@ -217,22 +261,47 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     report.retried++;
   }
 
+  /** Time zones of recipients with held e-mails seen by this replica: their cut-offs filter `openDueDigests` in SQL. */
+  private readonly heldZones = new Set<string>();
+
+  private rememberZone(zone: string): void {
+    if (this.heldZones.has(zone)) return;
+    // Unbounded input (any zone a user picks), bounded memory: forgetting only means an unfiltered pass.
+    if (this.heldZones.size >= MAX_REMEMBERED_ZONES) this.heldZones.clear();
+    this.heldZones.add(zone);
+  }
+
   /**
    * Opens the digest of every recipient whose cut-off (DIGEST_HOUR local) has passed with e-mails
-   * held from before it: one row per (recipient, local day), so never two digests a day.
+   * held from before it: one row per (recipient, local day), so never two digests a day. Only
+   * recipients with an e-mail held from before their zone's last cut-off come back from the
+   * database (the others wait for a later pass and would be skipped here anyway): the zones this
+   * replica has seen go with their cut-offs; recipients in other zones come back whatever their
+   * held time, are decided here as before, and their zone is filtered from then on.
    */
   private async openDueDigests(): Promise<void> {
     const now = this.clock.now();
+    const zones: string[] = [];
+    const cutoffs: string[] = [];
+    for (const zone of this.heldZones) {
+      const cutoff = lastDigestMoment(now, zone, this.config.DIGEST_HOUR).at;
+      if (Number.isNaN(cutoff.getTime())) continue;
+      zones.push(zone);
+      cutoffs.push(cutoff.toISOString());
+    }
     const waiting = await queryRows<{ recipient_id: string; time_zone: string; quiet_start: string | null; quiet_end: string | null; first_held: Date }>(
       this.db,
       `SELECT d.recipient_id, r.time_zone, p.quiet_start, p.quiet_end, min(d.held_at) AS first_held
        FROM notifications.deliveries d
        JOIN notifications.recipients r ON r.user_id = d.recipient_id
        LEFT JOIN notifications.preferences p ON p.user_id = d.recipient_id
-       WHERE d.status = 'held' AND d.digest_id IS NULL
+       LEFT JOIN unnest($1::text[], $2::timestamptz[]) AS z (zone, cutoff) ON z.zone = r.time_zone
+       WHERE d.status = 'held' AND d.digest_id IS NULL AND (z.zone IS NULL OR d.held_at <= z.cutoff)
        GROUP BY d.recipient_id, r.time_zone, p.quiet_start, p.quiet_end`,
+      [zones, cutoffs],
     );
     for (const w of waiting) {
+      this.rememberZone(w.time_zone);
       const moment = lastDigestMoment(now, w.time_zone, this.config.DIGEST_HOUR);
       if (new Date(w.first_held) > moment.at) continue;
       const quiet: QuietHours | null = w.quiet_start && w.quiet_end ? { start: w.quiet_start, end: w.quiet_end } : null;
@@ -318,6 +387,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     return `${this.config.PORTAL_URL}/me/notification-preferences`;
   }
 }
+
+/** Zones `openDueDigests` filters by (a deployment sees the few of its member states). */
+const MAX_REMEMBERED_ZONES = 200;
 
 function describe(error: unknown): string {
   const e = error as { code?: string; message?: string; responseCode?: number };

@@ -54,27 +54,22 @@ export class NotificationWriter {
     const recipients = [...new Set(wanted.map((w) => w.dispatch.recipientId))];
     await lockUsers(em, recipients);
 
+    // Erased recipients, (event, recipient) pairs already stored and stored preferences: one read after the locks.
     const erased = new Set<string>();
     const done = new Set<string>();
-    for (const r of await queryRows<{ user_id: string; event_id: string | null }>(
+    const stored = new Map<string, Preferences['categories']>();
+    for (const r of await queryRows<{ kind: 'erased' | 'done' | 'preferences'; user_id: string; event_id: string | null; categories: Preferences['categories'] | null }>(
       em,
-      `SELECT user_id, NULL::uuid AS event_id FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
-       UNION ALL SELECT n.recipient_id, n.event_id FROM notifications.notifications n
-         JOIN unnest($2::uuid[], $3::uuid[]) AS w(e, r) ON n.event_id = w.e AND n.recipient_id = w.r`,
+      `SELECT 'erased' AS kind, user_id, NULL::uuid AS event_id, NULL::jsonb AS categories FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
+       UNION ALL SELECT 'done', n.recipient_id, n.event_id, NULL FROM notifications.notifications n
+         JOIN unnest($2::uuid[], $3::uuid[]) AS w(e, r) ON n.event_id = w.e AND n.recipient_id = w.r
+       UNION ALL SELECT 'preferences', user_id, NULL, categories FROM notifications.preferences WHERE user_id = ANY($1::uuid[])`,
       [recipients, wanted.map((w) => w.eventId), wanted.map((w) => w.dispatch.recipientId)],
     )) {
-      if (r.event_id === null) erased.add(r.user_id);
-      else done.add(`${r.event_id}|${r.user_id}`);
+      if (r.kind === 'erased') erased.add(r.user_id);
+      else if (r.kind === 'done') done.add(`${r.event_id}|${r.user_id}`);
+      else stored.set(r.user_id, r.categories!);
     }
-    const stored = new Map(
-      (
-        await queryRows<{ user_id: string; categories: Preferences['categories'] }>(
-          em,
-          `SELECT user_id, categories FROM notifications.preferences WHERE user_id = ANY($1::uuid[])`,
-          [recipients],
-        )
-      ).map((r) => [r.user_id, r.categories]),
-    );
     const planned: { eventId: string; dispatch: Dispatch; choice: ChannelChoice; id: string }[] = [];
     for (const { eventId, dispatch } of wanted) {
       const recipientId = dispatch.recipientId;
@@ -110,11 +105,19 @@ export class NotificationWriter {
       sequences.set(p.id, last.get(recipientId)! - left + 1);
     }
     const now = this.clock.now();
+    // The notifications and, for those with e-mail on, their deliveries: one statement.
     await em.query(
-      `INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
-       SELECT id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, $1
-       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[])
-         AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence)`,
+      `WITH t AS (
+         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[], $12::boolean[])
+           AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, email)
+       ), n AS (
+         INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
+         SELECT id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, $1 FROM t
+         RETURNING id
+       )
+       INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, created_at)
+       SELECT gen_random_uuid(), t.id, t.recipient_id, 'email', 'pending', $1, $1 FROM n JOIN t ON t.id = n.id WHERE t.email
+       ON CONFLICT (notification_id, channel) DO NOTHING`,
       [
         now,
         planned.map((p) => p.id),
@@ -127,17 +130,9 @@ export class NotificationWriter {
         planned.map((p) => p.dispatch.link),
         planned.map((p) => p.choice.inApp),
         planned.map((p) => (p.choice.inApp ? sequences.get(p.id)! : null)),
+        planned.map((p) => p.choice.email),
       ],
     );
-    const emails = planned.filter((p) => p.choice.email);
-    if (emails.length > 0) {
-      await em.query(
-        `INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, created_at)
-         SELECT gen_random_uuid(), n, r, 'email', 'pending', $3, $3 FROM unnest($1::uuid[], $2::uuid[]) AS t (n, r)
-         ON CONFLICT (notification_id, channel) DO NOTHING`,
-        [emails.map((p) => p.id), emails.map((p) => p.dispatch.recipientId), now],
-      );
-    }
     if (inApp.length > 0) {
       await this.outbox.addMany(
         em,

@@ -2,13 +2,18 @@
 // service (built, in its own process, production defaults) → in-app rows and one e-mail each over
 // SMTP, against nodemailer sending the same rendered e-mails straight to the same SMTP server with
 // the same pool, in the same run. Then a fan-out: one vacancy closing for BENCH_FANOUT applicants,
-// timed until every notification is stored. Prints figures and ratios; never fails on them.
+// timed until every notification is stored. Then match announcements (`matching.match.found.v1`,
+// BENCH_MATCH_FANOUT seekers per vacancy as in the e2e bench), timed until every one is stored and
+// held for the daily digest, with the service's CPU time per event. Prints figures and ratios;
+// never fails on them.
 //
 //   npm run bench:notifications        (builds first; needs PostgreSQL and NATS JetStream)
 //
 // Uses DATABASE_URL (superuser; a throw-away database and role are created and dropped) and
 // NATS_URL (streams under a random prefix, deleted afterwards); defaults 127.0.0.1.
-// Knobs: BENCH_EVENTS=2000  BENCH_FANOUT=5000  BENCH_TIMEOUT_S=300  BENCH_LOG_LEVEL=warn
+// Knobs: BENCH_EVENTS=2000  BENCH_FANOUT=5000  BENCH_MATCHES=10000  BENCH_MATCH_FANOUT=23
+//        BENCH_TIMEOUT_S=300  BENCH_LOG_LEVEL=warn
+//        BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (the service's node options, space-separated)
 // The service's own variables pass through (e.g. DELIVERY_POLL_MS=200 DELIVERY_BATCH_SIZE=50).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -23,7 +28,7 @@ import { buildCloudEvent, SubjectNamespace } from '@olp/messaging';
 import { redactUrl } from '@olp/persistence';
 import { connectTestNats, createTestDatabase, deleteTestStreams, freePort, randomSuffix, testNatsUrl, testPostgresAdminUrl } from '@olp/testing';
 import { renderEmail } from '../apps/notifications/dist/templates/render.js';
-import { Cleanup, envInt, fmt, latencySummary, machineSummary, printTable, sleep, withTimeout } from './lib/bench-utils.mjs';
+import { Cleanup, envInt, fmt, latencySummary, machineSummary, printTable, processCpuSeconds, sleep, withTimeout } from './lib/bench-utils.mjs';
 import { startService } from './lib/service-process.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,6 +39,8 @@ const TITLE = { ar: 'مهندس سلامة مهنية', en: 'Occupational safety
 const cfg = {
   events: Math.max(1, envInt('BENCH_EVENTS', 2000)),
   fanout: envInt('BENCH_FANOUT', 5000),
+  matches: envInt('BENCH_MATCHES', 10000),
+  matchFanout: Math.max(1, envInt('BENCH_MATCH_FANOUT', 23)),
   timeoutMs: envInt('BENCH_TIMEOUT_S', 300) * 1000,
   logLevel: process.env['BENCH_LOG_LEVEL'] || 'warn',
 };
@@ -108,6 +115,7 @@ async function main() {
     cwd: ROOT,
     cleanup,
     readyUrl: `http://127.0.0.1:${port}/health/ready`,
+    nodeArgs: (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
     env: {
       DATABASE_URL: db.serviceUrl('olp_notifications'),
       DATABASE_ADMIN_URL: db.adminUrl,
@@ -204,13 +212,57 @@ async function main() {
     fanoutSeconds = (performance.now() - start) / 1000;
   }
 
+  // ---- match announcements: BENCH_MATCH_FANOUT seekers per vacancy, held for the daily digest ----
+  let matchSeconds = NaN;
+  let matchCpuMs = NaN;
+  if (cfg.matches > 0) {
+    const matches = Array.from({ length: cfg.matches }, (_, i) => {
+      const vacancyIndex = Math.floor(i / cfg.matchFanout);
+      return { vacancyIndex, seekerId: people[(vacancyIndex * 7 + (i % cfg.matchFanout) * 13) % people.length].userId };
+    });
+    const vacancyIds = Array.from({ length: Math.ceil(cfg.matches / cfg.matchFanout) }, () => randomUUID());
+    const foundAt = new Date().toISOString();
+    const payloads = matches.map((m) => ({
+      vacancyId: vacancyIds[m.vacancyIndex],
+      employerId: vacancyIds[m.vacancyIndex],
+      seekerId: m.seekerId,
+      vacancyTitle: TITLE,
+      score: 0.8,
+      reasons: [{ code: 'essential-skills', params: { matched: 3, required: 4 } }],
+      foundAt,
+    }));
+    const heldMatches = async () =>
+      Number(
+        (
+          await admin.query(
+            `SELECT count(*) AS n FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id
+             WHERE n.type = 'match.found' AND d.status = 'held'`,
+          )
+        ).rows[0].n,
+      );
+    const cpuBefore = processCpuSeconds(service.pid);
+    const start = performance.now();
+    await publishAll(js, ns, 'matching.match.found.v1', payloads, (p) => p.seekerId);
+    await withTimeout(
+      (async () => {
+        while ((await heldMatches()) < cfg.matches) await sleep(50);
+      })(),
+      cfg.timeoutMs,
+      `not all of ${cfg.matches} match e-mails were held in time`,
+    );
+    matchSeconds = (performance.now() - start) / 1000;
+    matchCpuMs = ((processCpuSeconds(service.pid) - cpuBefore) * 1000) / cfg.matches;
+  }
+
   console.log('');
   printTable([
     ['phase', 'count', 'seconds', 'per second', 'p50 ms', 'p99 ms'],
     ['baseline: nodemailer → SMTP (pool 3, 20 at a time)', fmt(people.length), fmt(baselineSeconds, 2), fmt(people.length / baselineSeconds), '-', '-'],
     ['event → notifications → in-app + SMTP', fmt(people.length), fmt(e2eSeconds, 2), fmt(people.length / e2eSeconds), fmt(lat.p50), fmt(lat.p99)],
     ['fan-out: one vacancy.closed → notifications stored', fmt(cfg.fanout), fmt(fanoutSeconds, 2), fmt(cfg.fanout / fanoutSeconds), '-', '-'],
+    [`matches: match.found (${cfg.matchFanout} a vacancy) → stored + held for digest`, fmt(cfg.matches), fmt(matchSeconds, 2), fmt(cfg.matches / matchSeconds), '-', '-'],
   ]);
+  if (cfg.matches > 0) console.log(`\nnotifications service CPU per match event: ${fmt(matchCpuMs, 3)} ms (user + system, publish to last held)`);
   console.log('');
   console.log(`end to end / baseline throughput: ${fmt(baselineSeconds / e2eSeconds, 2)} (1.00 = as fast as sending alone)`);
   console.log(`in-app notifications stored: ${fmt(inApp)}; e-mails received in all: ${fmt(smtp.count())}`);

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@olp/persistence';
 import { PlatformModule, type Logger } from '@olp/platform';
 import { CLOCK, systemClock, type Clock } from './clock.js';
 import { DeliveryWorker } from './delivery/delivery-worker.js';
+import { HeldZones } from './schedule/held-zones.js';
 import { Mailer } from './delivery/mailer.js';
 import { Directory } from './directory/directory.js';
 import { DirectoryConsumer } from './directory/directory.consumer.js';
@@ -42,6 +43,7 @@ export class NotificationsModule {
         NotificationsMetrics,
         Directory,
         PreferencesStore,
+        HeldZones,
         NotificationWriter,
         DirectoryConsumer,
         DispatchConsumer,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '@olp/persistence';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { EventPayload, EventSubject, Principal, UserRegisteredV1 } from '@olp/contracts';
@@ -8,6 +10,7 @@ import { createLogger, createServiceApp, loadConfig, PlatformMetrics, type Logge
 import { connectTestNats, createTestDatabase, deleteTestStreams, eventually, SmtpCatcher, type TestDatabase, TestEventPublisher, testMessagingPrefix, testNatsUrl } from '@olp/testing';
 import type { Clock } from '../src/clock.js';
 import { DeliveryWorker, type PassReport } from '../src/delivery/delivery-worker.js';
+import { NotificationWriter } from '../src/dispatch/notification-writer.js';
 import { NotificationsConfig } from '../src/notifications.config.js';
 import { NotificationsModule } from '../src/notifications.module.js';
 
@@ -107,6 +110,11 @@ export class NotificationsHarness {
 
   worker(replica = 0): DeliveryWorker {
     return this.apps[replica]!.get(DeliveryWorker);
+  }
+
+  /** The writer and the data source of a replica, to write notifications in a transaction of one's own. */
+  writer(replica = 0): { writer: NotificationWriter; db: DataSource } {
+    return { writer: this.apps[replica]!.get(NotificationWriter), db: this.apps[replica]!.get<DataSource>(DATA_SOURCE) };
   }
 
   /** One delivery pass on a replica (the loop runs as well; passes in a replica never overlap). */

@@ -271,6 +271,32 @@ describe('quiet hours and the daily digest (in the recipient’s time zone)', ()
     expect(mail.subject).toBe(`You are hired: ${TITLE.en}`);
   });
 
+  it('stores a digest e-mail held for the next digest at once, and leaves it to the worker while the directory lacks the recipient', async () => {
+    const known = await h.register({ timeZone: 'Asia/Jakarta' });
+    const unknown = randomUUID();
+    h.clock.set('2032-02-01T00:30:00Z'); // 07:30 in Jakarta: the digest at 08:00 today
+    const { writer, db } = h.writer();
+    const match = (recipientId: string) => ({
+      recipientId,
+      category: 'matches' as const,
+      type: 'match.found' as const,
+      params: { vacancyTitle: TITLE, score: 0.8 },
+      refs: { vacancyId: randomUUID() },
+      link: '/matches',
+    });
+    // Inside the writing transaction, before any delivery pass can see the rows.
+    const rows = await db.transaction(async (em) => {
+      await writer.writeMany(em, [
+        { eventId: randomUUID(), dispatches: [match(known.userId)] },
+        { eventId: randomUUID(), dispatches: [match(unknown)] },
+      ]);
+      return em.query(`SELECT recipient_id, status, due_at, held_at FROM notifications.deliveries WHERE recipient_id = ANY($1::uuid[])`, [[known.userId, unknown]]);
+    });
+    const byRecipient = new Map(rows.map((r: { recipient_id: string }) => [r.recipient_id, r]));
+    expect(byRecipient.get(known.userId)).toMatchObject({ status: 'held', due_at: new Date('2032-02-01T01:00:00Z'), held_at: expect.any(Date) });
+    expect(byRecipient.get(unknown)).toMatchObject({ status: 'pending', held_at: null });
+  });
+
   it('gathers held e-mails into one digest per user per day, at the digest hour', async () => {
     const seeker = await h.register({ locale: 'ar', timeZone: 'Asia/Qatar', displayName: 'سارة' });
     // Matches go to the daily digest by default.
@@ -332,8 +358,10 @@ describe('one pass, many outcomes', () => {
       const [d] = await h.rowsFor<{ status: string; due_at: Date }>('deliveries', u.userId);
       return d ? `${d.status} ${new Date(d.due_at).toISOString()}` : undefined;
     };
-    // Quiet hours until 07:00 Doha; matches held for the next 08:00 in each one's own zone.
-    await eventually(async () => (await due(a)) === 'pending 2033-05-11T04:00:00.000Z' && (await due(jakarta)) !== 'pending 2033-05-10T20:30:00.000Z');
+    // Quiet hours until 07:00 Doha; matches held for the next 08:00 in each one's own zone (held
+    // when stored: the worker has nothing to decide for them).
+    const deferred = 'pending 2033-05-11T04:00:00.000Z';
+    await eventually(async () => (await due(a)) === deferred && (await due(b)) === deferred && (await due(c)) === deferred);
     expect(await Promise.all([a, b, c, doha, jakarta].map(due))).toEqual([
       'pending 2033-05-11T04:00:00.000Z',
       'pending 2033-05-11T04:00:00.000Z',

@@ -10,6 +10,7 @@ import type { NotificationsConfig } from '../notifications.config.js';
 import { NotificationsMetrics } from '../notifications-metrics.js';
 import { effectiveChoice, type Preferences } from '../preferences/preferences.js';
 import { PreferencesStore } from '../preferences/preferences.store.js';
+import { HeldZones } from '../schedule/held-zones.js';
 import { backoffMs, digestSendTime, lastDigestMoment, nextDigestMoment, quietHoursEnd, type QuietHours } from '../schedule/schedule.js';
 import type { TemplateType } from '../templates/catalog.js';
 import { renderDigest, renderEmail, type EmailItem, type TemplateParams } from '../templates/render.js';
@@ -77,6 +78,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(PreferencesStore) private readonly preferences: PreferencesStore,
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(NotificationsMetrics) private readonly metrics: NotificationsMetrics,
+    @Inject(HeldZones) private readonly heldZones: HeldZones,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -179,7 +181,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       if (choice.emailMode === 'daily') {
         const next = nextDigestMoment(now, recipient.timeZone, this.config.DIGEST_HOUR);
         held.push({ id: delivery.id, dueAt: digestSendTime(next.at, recipient.timeZone, prefs.quietHours) });
-        this.rememberZone(recipient.timeZone);
+        this.heldZones.remember(recipient.timeZone);
         continue;
       }
       const quietEnd = quietHoursEnd(now, recipient.timeZone, prefs.quietHours);
@@ -261,16 +263,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     report.retried++;
   }
 
-  /** Time zones of recipients with held e-mails seen by this replica: their cut-offs filter `openDueDigests` in SQL. */
-  private readonly heldZones = new Set<string>();
-
-  private rememberZone(zone: string): void {
-    if (this.heldZones.has(zone)) return;
-    // Unbounded input (any zone a user picks), bounded memory: forgetting only means an unfiltered pass.
-    if (this.heldZones.size >= MAX_REMEMBERED_ZONES) this.heldZones.clear();
-    this.heldZones.add(zone);
-  }
-
   /**
    * Opens the digest of every recipient whose cut-off (DIGEST_HOUR local) has passed with e-mails
    * held from before it: one row per (recipient, local day), so never two digests a day. Only
@@ -301,7 +293,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       [zones, cutoffs],
     );
     for (const w of waiting) {
-      this.rememberZone(w.time_zone);
+      this.heldZones.remember(w.time_zone);
       const moment = lastDigestMoment(now, w.time_zone, this.config.DIGEST_HOUR);
       if (new Date(w.first_held) > moment.at) continue;
       const quiet: QuietHours | null = w.quiet_start && w.quiet_end ? { start: w.quiet_start, end: w.quiet_end } : null;
@@ -389,7 +381,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 }
 
 /** Zones `openDueDigests` filters by (a deployment sees the few of its member states). */
-const MAX_REMEMBERED_ZONES = 200;
 
 function describe(error: unknown): string {
   const e = error as { code?: string; message?: string; responseCode?: number };

@@ -4,9 +4,13 @@ import type { EntityManager } from 'typeorm';
 import type { NotificationCategory } from '@olp/contracts';
 import { OutboxWriter } from '@olp/messaging';
 import { queryRows } from '@olp/persistence';
+import { CONFIG } from '@olp/platform';
 import { CLOCK, type Clock } from '../clock.js';
 import { lockUsers } from '../directory/directory.js';
+import type { NotificationsConfig } from '../notifications.config.js';
 import { effectiveChoice, type ChannelChoice, type Preferences } from '../preferences/preferences.js';
+import { HeldZones } from '../schedule/held-zones.js';
+import { digestSendTime, nextDigestMoment, type QuietHours } from '../schedule/schedule.js';
 import type { Dispatch } from './dispatch-table.js';
 
 export interface WriteResult {
@@ -22,13 +26,18 @@ export interface WriteResult {
  * delivery each when e-mail is on, and `notifications.notification.created.v1` for the gateways'
  * streams. The unique keys (event, recipient) and (notification, channel) make a redelivered event
  * a no-op even past the inbox; preferences are read at this moment (critical categories ignore
- * opt-outs); erased users get nothing.
+ * opt-outs); erased users get nothing. An e-mail of a category the recipient reads as a daily
+ * digest is stored held for their next digest right away (the delivery worker would only claim it
+ * to hold it: most e-mails of a burst of matches); one whose recipient is not in the directory
+ * yet is left pending for the worker, which waits for it.
  */
 @Injectable()
 export class NotificationWriter {
   constructor(
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: NotificationsConfig,
+    @Inject(HeldZones) private readonly heldZones: HeldZones,
   ) {}
 
   async writeAll(em: EntityManager, eventId: string, dispatches: Dispatch[]): Promise<WriteResult[]> {
@@ -54,27 +63,41 @@ export class NotificationWriter {
     const recipients = [...new Set(wanted.map((w) => w.dispatch.recipientId))];
     await lockUsers(em, recipients);
 
-    // Erased recipients, (event, recipient) pairs already stored and stored preferences: one read after the locks.
+    // Erased recipients, (event, recipient) pairs already stored, stored preferences and the
+    // directory's time zones (for holding digest e-mails): one read after the locks.
     const erased = new Set<string>();
     const done = new Set<string>();
-    const stored = new Map<string, Preferences['categories']>();
-    for (const r of await queryRows<{ kind: 'erased' | 'done' | 'preferences'; user_id: string; event_id: string | null; categories: Preferences['categories'] | null }>(
+    const stored = new Map<string, Preferences>();
+    const zones = new Map<string, string>();
+    for (const r of await queryRows<{
+      kind: 'erased' | 'done' | 'preferences' | 'zone';
+      user_id: string;
+      event_id: string | null;
+      categories: Preferences['categories'] | null;
+      quiet_start: string | null;
+      quiet_end: string | null;
+      time_zone: string | null;
+    }>(
       em,
-      `SELECT 'erased' AS kind, user_id, NULL::uuid AS event_id, NULL::jsonb AS categories FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
-       UNION ALL SELECT 'done', n.recipient_id, n.event_id, NULL FROM notifications.notifications n
+      `SELECT 'erased' AS kind, user_id, NULL::uuid AS event_id, NULL::jsonb AS categories, NULL::text AS quiet_start, NULL::text AS quiet_end, NULL::text AS time_zone
+         FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
+       UNION ALL SELECT 'done', n.recipient_id, n.event_id, NULL, NULL, NULL, NULL FROM notifications.notifications n
          JOIN unnest($2::uuid[], $3::uuid[]) AS w(e, r) ON n.event_id = w.e AND n.recipient_id = w.r
-       UNION ALL SELECT 'preferences', user_id, NULL, categories FROM notifications.preferences WHERE user_id = ANY($1::uuid[])`,
+       UNION ALL SELECT 'preferences', user_id, NULL, categories, quiet_start::text, quiet_end::text, NULL FROM notifications.preferences WHERE user_id = ANY($1::uuid[])
+       UNION ALL SELECT 'zone', user_id, NULL, NULL, NULL, NULL, time_zone FROM notifications.recipients
+         WHERE user_id = ANY($1::uuid[]) AND email IS NOT NULL AND display_name IS NOT NULL AND locale IS NOT NULL AND time_zone IS NOT NULL`,
       [recipients, wanted.map((w) => w.eventId), wanted.map((w) => w.dispatch.recipientId)],
     )) {
       if (r.kind === 'erased') erased.add(r.user_id);
       else if (r.kind === 'done') done.add(`${r.event_id}|${r.user_id}`);
-      else stored.set(r.user_id, r.categories!);
+      else if (r.kind === 'zone') zones.set(r.user_id, r.time_zone!);
+      else stored.set(r.user_id, { categories: r.categories!, quietHours: r.quiet_start && r.quiet_end ? { start: r.quiet_start, end: r.quiet_end } : null });
     }
     const planned: { eventId: string; dispatch: Dispatch; choice: ChannelChoice; id: string }[] = [];
     for (const { eventId, dispatch } of wanted) {
       const recipientId = dispatch.recipientId;
       if (erased.has(recipientId) || done.has(`${eventId}|${recipientId}`)) continue;
-      const choice = effectiveChoice({ categories: stored.get(recipientId) ?? {}, quietHours: null }, dispatch.category);
+      const choice = effectiveChoice({ categories: stored.get(recipientId)?.categories ?? {}, quietHours: null }, dispatch.category);
       if (choice.inApp || choice.email) planned.push({ eventId, dispatch, choice, id: randomUUID() });
     }
     if (planned.length === 0) return [];
@@ -105,18 +128,33 @@ export class NotificationWriter {
       sequences.set(p.id, last.get(recipientId)! - left + 1);
     }
     const now = this.clock.now();
+    // E-mails read as a daily digest are held at once for the recipient's next one.
+    const heldUntil = new Map<string, Date>();
+    for (const p of planned) {
+      const zone = zones.get(p.dispatch.recipientId);
+      if (!p.choice.email || p.choice.emailMode !== 'daily' || zone === undefined) continue;
+      const quiet: QuietHours | null = stored.get(p.dispatch.recipientId)?.quietHours ?? null;
+      const next = nextDigestMoment(now, zone, this.config.DIGEST_HOUR);
+      const due = digestSendTime(next.at, zone, quiet);
+      if (Number.isNaN(due.getTime())) continue; // a zone luxon does not know: the worker decides (and fails it visibly)
+      heldUntil.set(p.id, due);
+      this.heldZones.remember(zone);
+    }
     // The notifications and, for those with e-mail on, their deliveries: one statement.
     await em.query(
       `WITH t AS (
-         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[], $12::boolean[])
-           AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, email)
+         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[], $12::boolean[], $13::timestamptz[])
+           AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, email, held_until)
        ), n AS (
          INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
          SELECT id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, $1 FROM t
          RETURNING id
        )
-       INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, created_at)
-       SELECT gen_random_uuid(), t.id, t.recipient_id, 'email', 'pending', $1, $1 FROM n JOIN t ON t.id = n.id WHERE t.email
+       INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, held_at, created_at)
+       SELECT gen_random_uuid(), t.id, t.recipient_id, 'email',
+              CASE WHEN t.held_until IS NULL THEN 'pending' ELSE 'held' END, COALESCE(t.held_until, $1),
+              CASE WHEN t.held_until IS NULL THEN NULL ELSE $1::timestamptz END, $1
+       FROM n JOIN t ON t.id = n.id WHERE t.email
        ON CONFLICT (notification_id, channel) DO NOTHING`,
       [
         now,
@@ -131,6 +169,7 @@ export class NotificationWriter {
         planned.map((p) => p.choice.inApp),
         planned.map((p) => (p.choice.inApp ? sequences.get(p.id)! : null)),
         planned.map((p) => p.choice.email),
+        planned.map((p) => heldUntil.get(p.id)?.toISOString() ?? null),
       ],
     );
     if (inApp.length > 0) {

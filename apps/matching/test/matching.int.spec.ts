@@ -237,7 +237,9 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
     const updated = await h.publish('seekers.profile.updated.v1', profile, profile.userId);
     await h.settle();
     const snapshot = async () =>
-      h.db.query(`SELECT vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, notified_at FROM matching.matches WHERE vacancy_id = $1 OR seeker_id = $2 ORDER BY 1, 2`, [
+      h.db.query(`SELECT m.vacancy_id, m.seeker_id, m.score, m.in_vacancy_top, m.in_seeker_top, n.notified_at FROM matching.matches m
+         LEFT JOIN matching.notified_pairs n ON n.vacancy_id = m.vacancy_id AND n.seeker_id = m.seeker_id
+         WHERE m.vacancy_id = $1 OR m.seeker_id = $2 ORDER BY 1, 2`, [
         vacancy.vacancyId,
         profile.userId,
       ]);

@@ -721,13 +721,16 @@ export class MatchingEngine {
     // Announcements of rescored pairs that fell below the threshold (or out of eligibility) are
     // forgotten: each announced pair of a rescored vacancy or seeker is scored again.
     const forgotten: Pair[] = [];
-    for (const { side, id } of op.rescored.values()) {
-      const other = side === 'vacancy' ? 'seeker_id' : 'vacancy_id';
-      const announced = await rows<{ id: string }>(em, `SELECT ${other} AS id FROM matching.notified_pairs WHERE ${side}_id = $1`, [id]);
-      for (const { id: otherId } of announced) {
-        const pair = side === 'vacancy' ? { v: id, s: otherId } : { v: otherId, s: id };
-        const score = this.scoreOf(pair.v, pair.s, op.today);
-        if (score === null || score < this.settings.threshold) forgotten.push(pair);
+    const rescored = [...op.rescored.values()];
+    if (rescored.length > 0) {
+      const announced = await rows<{ vacancy_id: string; seeker_id: string }>(
+        em,
+        `SELECT vacancy_id, seeker_id FROM matching.notified_pairs WHERE vacancy_id = ANY($1::uuid[]) OR seeker_id = ANY($2::uuid[])`,
+        [rescored.filter((r) => r.side === 'vacancy').map((r) => r.id), rescored.filter((r) => r.side === 'seeker').map((r) => r.id)],
+      );
+      for (const { vacancy_id: v, seeker_id: s } of announced) {
+        const score = this.scoreOf(v, s, op.today);
+        if (score === null || score < this.settings.threshold) forgotten.push({ v, s });
       }
     }
     if (forgotten.length > 0) {
@@ -746,13 +749,6 @@ export class MatchingEngine {
 
     await this.announce(em, upserts.filter((u) => this.announceable(u)), op.today);
     await this.writePairs(em, upserts, true);
-    if (forgotten.length > 0) {
-      await em.query(
-        `UPDATE matching.matches m SET notified_at = NULL FROM unnest($1::uuid[], $2::uuid[]) AS f(v, s)
-         WHERE m.vacancy_id = f.v AND m.seeker_id = f.s AND m.notified_at IS NOT NULL`,
-        [forgotten.map((f) => f.v), forgotten.map((f) => f.s)],
-      );
-    }
   }
 
   /**
@@ -764,21 +760,19 @@ export class MatchingEngine {
     return pair.inS && pair.inV && pair.score >= this.settings.threshold;
   }
 
-  /** Upserts (or, for a full recomputation, inserts) stored pairs, with the time each was announced. */
+  /** Upserts (or, for a full recomputation, inserts) stored pairs: score and list membership (announcements live in `notified_pairs`). */
   private async writePairs(em: EntityManager, pairs: StoredPair[], upsert: boolean): Promise<void> {
     for (const chunk of chunks(pairs, 5000)) {
       await em.query(
-        `INSERT INTO matching.matches AS m (vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, notified_at, updated_at)
-         SELECT u.v, u.s, u.score, u.inv, u.ins, np.notified_at, now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::boolean[], $5::boolean[]) AS u(v, s, score, inv, ins)
-         LEFT JOIN matching.notified_pairs np ON np.vacancy_id = u.v AND np.seeker_id = u.s` +
+        `INSERT INTO matching.matches AS m (vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, updated_at)
+         SELECT u.v, u.s, u.score, u.inv, u.ins, now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::boolean[], $5::boolean[]) AS u(v, s, score, inv, ins)` +
           (upsert
             ? `
          ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
            SET score = EXCLUDED.score, in_vacancy_top = EXCLUDED.in_vacancy_top,
-               in_seeker_top = EXCLUDED.in_seeker_top, notified_at = EXCLUDED.notified_at, updated_at = now()
-           WHERE (m.score, m.in_vacancy_top, m.in_seeker_top, m.notified_at)
-             IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top, EXCLUDED.notified_at)`
+               in_seeker_top = EXCLUDED.in_seeker_top, updated_at = now()
+           WHERE (m.score, m.in_vacancy_top, m.in_seeker_top) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top)`
             : ''),
         [chunk.map((u) => u.v), chunk.map((u) => u.s), chunk.map((u) => u.score), chunk.map((u) => u.inV), chunk.map((u) => u.inS)],
       );

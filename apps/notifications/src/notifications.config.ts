@@ -69,6 +69,16 @@ export class NotificationsConfig extends ServiceConfig {
   @Max(23)
   DIGEST_HOUR = 8;
 
+  /**
+   * How often a replica looks for recipients whose digest is due (every delivery pass at most).
+   * Finding them reads every held e-mail, so not every pass: a digest opens at most this late.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DIGEST_CHECK_MS = 60_000;
+
   /** SMTP connection and greeting timeout. */
   @Type(() => Number)
   @IsInt()

@@ -297,6 +297,22 @@ describe('quiet hours and the daily digest (in the recipient’s time zone)', ()
     expect(byRecipient.get(unknown)).toMatchObject({ status: 'pending', held_at: null });
   });
 
+  it('looks for due digests once a DIGEST_CHECK_MS (60 s) per replica: a digest opens at most that late', async () => {
+    const seeker = await h.register({ timeZone: 'Asia/Qatar' });
+    h.clock.set('2034-03-01T04:59:30Z'); // 07:59:30 in Doha, half a minute before the digest hour
+    const event = await h.matchFound(seeker.userId);
+    await h.notified(event.id, seeker.userId);
+    await eventually(async () => (await h.rowsFor<{ status: string }>('deliveries', seeker.userId))[0]?.status === 'held');
+    await Promise.all([h.pass(0), h.pass(1)]); // both replicas looked: nothing was due
+    h.clock.set('2034-03-01T05:00:05Z'); // past the digest hour, but within a minute of the last look
+    await Promise.all([h.pass(0), h.pass(1)]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.smtp.to(seeker.email)).toHaveLength(0);
+    h.clock.set('2034-03-01T05:00:45Z'); // a minute after the last look
+    const digest = await eventually(async () => h.smtp.to(seeker.email)[0]);
+    expect(digest.subject).toBe('ملخصك اليومي: إشعار واحد');
+  });
+
   it('gathers held e-mails into one digest per user per day, at the digest hour', async () => {
     const seeker = await h.register({ locale: 'ar', timeZone: 'Asia/Qatar', displayName: 'سارة' });
     // Matches go to the daily digest by default.

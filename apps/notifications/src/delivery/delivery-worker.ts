@@ -116,7 +116,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       await this.deliverAll(claimed, report);
       if (claimed.length < this.config.DELIVERY_BATCH_SIZE) break;
     }
-    await this.openDueDigests();
+    if (this.digestCheckDue()) await this.openDueDigests();
     for (;;) {
       const claimed = await this.claimDigests();
       await Promise.all(claimed.map((digest) => this.sendDigest(digest, report)));
@@ -261,6 +261,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     await this.db.query(`UPDATE notifications.${table} SET attempts = $2, last_error = $3, due_at = $4, lease_until = NULL WHERE id = $1`, [id, attempts, error, due]);
     this.metrics.email(kind, 'retry');
     report.retried++;
+  }
+
+  /** When this replica last looked for due digests (the clock's time; a clock set back looks again). */
+  private lastDigestCheck: number | undefined;
+
+  private digestCheckDue(): boolean {
+    const now = this.clock.now().getTime();
+    const last = this.lastDigestCheck;
+    if (last !== undefined && now >= last && now - last < this.config.DIGEST_CHECK_MS) return false;
+    this.lastDigestCheck = now;
+    return true;
   }
 
   /**

@@ -444,7 +444,7 @@ async function rescoreMetrics(url) {
     const count = value('olp_matching_rescore_duration_seconds_count');
     const sum = value('olp_matching_rescore_duration_seconds_sum');
     // The batches' writes (every kind of event: the flush has no label).
-    const plain = (name) => Number(text.match(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm'))?.[1]);
+    const plain = (name) => Number(text.match(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm'))?.[1]);
     const flushes = plain('olp_matching_flush_duration_seconds_count');
     const flushSum = plain('olp_matching_flush_duration_seconds_sum');
     const flush = Number.isFinite(flushes) && flushes > 0 ? { count: flushes, meanMs: (flushSum / flushes) * 1000 } : undefined;

@@ -15,7 +15,14 @@ export const SERVICES = [
   { name: 'identity', port: 3001, database: true, env: ({ admin }) => (admin ? { BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password } : {}) },
   { name: 'vacancies', port: 3002, database: true, taxonomy: true },
   { name: 'seekers', port: 3003, database: true, taxonomy: true },
-  { name: 'matching', port: 3004, database: true, taxonomy: true },
+  {
+    name: 'matching',
+    port: 3004,
+    database: true,
+    taxonomy: true,
+    // A larger young generation: scoring a vacancy allocates short-lived maps and lists (docs/decisions.md).
+    env: ({ env }) => ({ NODE_OPTIONS: [env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' ') }),
+  },
   { name: 'programmes', port: 3006, database: true, taxonomy: true },
   {
     name: 'notifications',

@@ -150,6 +150,9 @@ function healthcheckProblems(service: ComposeService, serviceName: string): stri
  * declares, listens on 0.0.0.0, reaches NATS (and PostgreSQL when it owns a schema), waits for
  * them to be healthy, and has a healthcheck others can wait on.
  */
+/** Variables Node.js itself reads (runtime flags such as a larger young generation), not the service's configuration. */
+const NODE_RUNTIME_VARIABLES = new Set(['NODE_OPTIONS']);
+
 export function composeProblems(
   compose: ComposeFile,
   serviceName: string,
@@ -164,7 +167,7 @@ export function composeProblems(
   const env = keyValues(service.environment);
   const known = configKeys(configClass);
   for (const key of env.keys()) {
-    if (!known.has(key)) problems.push(`${serviceName}: sets ${key}, which ${configClass.name} does not declare`);
+    if (!known.has(key) && !NODE_RUNTIME_VARIABLES.has(key)) problems.push(`${serviceName}: sets ${key}, which ${configClass.name} does not declare`);
   }
   if (!env.get('NATS_URL')) problems.push(`${serviceName}: NATS_URL is not set`);
   if (env.get('HOST') !== '0.0.0.0') {

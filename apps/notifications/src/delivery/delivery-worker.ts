@@ -11,7 +11,7 @@ import { NotificationsMetrics } from '../notifications-metrics.js';
 import { effectiveChoice, type Preferences } from '../preferences/preferences.js';
 import { PreferencesStore } from '../preferences/preferences.store.js';
 import { HeldZones } from '../schedule/held-zones.js';
-import { backoffMs, digestSendTime, lastDigestMoment, nextDigestMoment, quietHoursEnd, type QuietHours } from '../schedule/schedule.js';
+import { backoffMs, digestSendTime, heldUntil, lastDigestMoment, quietHoursEnd, quietHoursOf } from '../schedule/schedule.js';
 import type { TemplateType } from '../templates/catalog.js';
 import { renderDigest, renderEmail, type EmailItem, type TemplateParams } from '../templates/render.js';
 import { Mailer } from './mailer.js';
@@ -170,7 +170,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       const recipient: Recipient = { userId: delivery.recipient_id, email: delivery.email, displayName: delivery.display_name, locale: delivery.locale, timeZone: delivery.time_zone };
       const prefs: Preferences = {
         categories: delivery.categories ?? {},
-        quietHours: delivery.quiet_start && delivery.quiet_end ? { start: delivery.quiet_start, end: delivery.quiet_end } : null,
+        quietHours: quietHoursOf(delivery.quiet_start, delivery.quiet_end),
       };
       const choice = effectiveChoice(prefs, delivery.category);
       if (!choice.email) {
@@ -179,8 +179,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         continue;
       }
       if (choice.emailMode === 'daily') {
-        const next = nextDigestMoment(now, recipient.timeZone, this.config.DIGEST_HOUR);
-        held.push({ id: delivery.id, dueAt: digestSendTime(next.at, recipient.timeZone, prefs.quietHours) });
+        held.push({ id: delivery.id, dueAt: heldUntil(now, recipient.timeZone, this.config.DIGEST_HOUR, prefs.quietHours) });
         this.heldZones.remember(recipient.timeZone);
         continue;
       }
@@ -307,8 +306,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       this.heldZones.remember(w.time_zone);
       const moment = lastDigestMoment(now, w.time_zone, this.config.DIGEST_HOUR);
       if (new Date(w.first_held) > moment.at) continue;
-      const quiet: QuietHours | null = w.quiet_start && w.quiet_end ? { start: w.quiet_start, end: w.quiet_end } : null;
-      const sendAt = digestSendTime(moment.at, w.time_zone, quiet);
+      const sendAt = digestSendTime(moment.at, w.time_zone, quietHoursOf(w.quiet_start, w.quiet_end));
       if (sendAt > now) continue;
       await this.db.query(
         `INSERT INTO notifications.digests (id, recipient_id, local_date, cutoff_at, status, due_at) VALUES ($1, $2, $3, $4, 'pending', $5)
@@ -390,8 +388,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     return `${this.config.PORTAL_URL}/me/notification-preferences`;
   }
 }
-
-/** Zones `openDueDigests` filters by (a deployment sees the few of its member states). */
 
 function describe(error: unknown): string {
   const e = error as { code?: string; message?: string; responseCode?: number };

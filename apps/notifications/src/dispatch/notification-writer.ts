@@ -10,7 +10,7 @@ import { lockUsers } from '../directory/directory.js';
 import type { NotificationsConfig } from '../notifications.config.js';
 import { effectiveChoice, type ChannelChoice, type Preferences } from '../preferences/preferences.js';
 import { HeldZones } from '../schedule/held-zones.js';
-import { digestSendTime, nextDigestMoment, type QuietHours } from '../schedule/schedule.js';
+import { heldUntil, quietHoursOf } from '../schedule/schedule.js';
 import type { Dispatch } from './dispatch-table.js';
 
 export interface WriteResult {
@@ -91,7 +91,7 @@ export class NotificationWriter {
       if (r.kind === 'erased') erased.add(r.user_id);
       else if (r.kind === 'done') done.add(`${r.event_id}|${r.user_id}`);
       else if (r.kind === 'zone') zones.set(r.user_id, r.time_zone!);
-      else stored.set(r.user_id, { categories: r.categories!, quietHours: r.quiet_start && r.quiet_end ? { start: r.quiet_start, end: r.quiet_end } : null });
+      else stored.set(r.user_id, { categories: r.categories!, quietHours: quietHoursOf(r.quiet_start, r.quiet_end) });
     }
     const planned: { eventId: string; dispatch: Dispatch; choice: ChannelChoice; id: string }[] = [];
     for (const { eventId, dispatch } of wanted) {
@@ -129,15 +129,13 @@ export class NotificationWriter {
     }
     const now = this.clock.now();
     // E-mails read as a daily digest are held at once for the recipient's next one.
-    const heldUntil = new Map<string, Date>();
+    const holdUntil = new Map<string, Date>();
     for (const p of planned) {
       const zone = zones.get(p.dispatch.recipientId);
       if (!p.choice.email || p.choice.emailMode !== 'daily' || zone === undefined) continue;
-      const quiet: QuietHours | null = stored.get(p.dispatch.recipientId)?.quietHours ?? null;
-      const next = nextDigestMoment(now, zone, this.config.DIGEST_HOUR);
-      const due = digestSendTime(next.at, zone, quiet);
+      const due = heldUntil(now, zone, this.config.DIGEST_HOUR, stored.get(p.dispatch.recipientId)?.quietHours ?? null);
       if (Number.isNaN(due.getTime())) continue; // a zone luxon does not know: the worker decides (and fails it visibly)
-      heldUntil.set(p.id, due);
+      holdUntil.set(p.id, due);
       this.heldZones.remember(zone);
     }
     // The notifications and, for those with e-mail on, their deliveries: one statement.
@@ -169,7 +167,7 @@ export class NotificationWriter {
         planned.map((p) => p.choice.inApp),
         planned.map((p) => (p.choice.inApp ? sequences.get(p.id)! : null)),
         planned.map((p) => p.choice.email),
-        planned.map((p) => heldUntil.get(p.id)?.toISOString() ?? null),
+        planned.map((p) => holdUntil.get(p.id)?.toISOString() ?? null),
       ],
     );
     if (inApp.length > 0) {

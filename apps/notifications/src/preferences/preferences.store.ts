@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { NotificationCategory } from '@olp/contracts';
 import { queryRow } from '@olp/persistence';
+import { quietHoursOf } from '../schedule/schedule.js';
 import { DEFAULT_PREFERENCES, type ChannelChoice, type Preferences } from './preferences.js';
 
 interface PreferencesRow {
@@ -16,7 +17,7 @@ export class PreferencesStore {
   async load(db: DataSource | EntityManager, userId: string): Promise<Preferences> {
     const row = await queryRow<PreferencesRow>(db, `SELECT categories, quiet_start, quiet_end FROM notifications.preferences WHERE user_id = $1`, [userId]);
     if (!row) return DEFAULT_PREFERENCES;
-    return { categories: row.categories, quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null };
+    return { categories: row.categories, quietHours: quietHoursOf(row.quiet_start, row.quiet_end) };
   }
 
   async save(em: EntityManager, userId: string, preferences: Preferences): Promise<void> {

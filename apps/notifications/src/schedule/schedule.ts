@@ -6,6 +6,11 @@ export interface QuietHours {
   end: string;
 }
 
+/** Quiet hours as stored (`quiet_start`, `quiet_end`: both set or neither). */
+export function quietHoursOf(start: string | null, end: string | null): QuietHours | null {
+  return start && end ? { start, end } : null;
+}
+
 function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h! * 60 + m!;
@@ -154,6 +159,14 @@ export function digestSendTime(moment: Date, zone: string, quiet: QuietHours | n
     sendTimes.set(key, end);
   }
   return end === null ? moment : new Date(end);
+}
+
+/**
+ * When an e-mail held for a digest at `at` goes out: with the recipient's next digest (its cut-off
+ * in `zone`), or when that digest's quiet hours end.
+ */
+export function heldUntil(at: Date, zone: string, hour: number, quiet: QuietHours | null): Date {
+  return digestSendTime(nextDigestMoment(at, zone, hour).at, zone, quiet);
 }
 
 /** Exponential backoff: `base` × 2^(attempt-1), at most `max`. */

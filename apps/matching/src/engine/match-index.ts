@@ -745,20 +745,20 @@ export class MatchIndex {
    * indexed or not open. `keep: 'all'` offers every eligible candidate (no floors).
    */
   rescoreSeekersFor(vacancyId: string, k: number, today: string, keep: ReadonlySet<string> | 'all'): Rescored {
-    return this.rescore(this.seekerQuery(vacancyId, today), k, this.seekerSlots.ids, keep === 'all' ? null : this.seekerFloor, keep);
+    return this.rescore(this.seekerQuery(vacancyId, today), k, this.seekerSlots.ids, keep === 'all' ? null : { floors: this.seekerFloor, keep });
   }
 
   /** A changed profile against its candidate vacancies: the mirror of {@link rescoreSeekersFor}. */
   rescoreVacanciesFor(seekerId: string, k: number, today: string, keep: ReadonlySet<string> | 'all'): Rescored {
-    return this.rescore(this.vacancyQuery(seekerId, today), k, this.vacancySlots.ids, keep === 'all' ? null : this.vacancyFloor, keep);
+    return this.rescore(this.vacancyQuery(seekerId, today), k, this.vacancySlots.ids, keep === 'all' ? null : { floors: this.vacancyFloor, keep });
   }
 
+  /** `pruned`: the floors to skip candidates by and the owners to offer to whatever their floor; null: offer every eligible candidate. */
   private rescore(
     query: Query | undefined,
     k: number,
     ids: readonly (string | undefined)[],
-    floors: Float64Array | null,
-    keep: ReadonlySet<string> | 'all',
+    pruned: { floors: Float64Array; keep: ReadonlySet<string> } | null,
   ): Rescored {
     const offers = new Map<string, number | null>();
     if (!query) return { top: [], offers, candidates: 0, scored: 0 };
@@ -766,15 +766,15 @@ export class MatchIndex {
     const top = this.selector.select(tally, k, ids, bound, score);
     let scored = this.selector.scored;
     const { touched, essential, optional } = tally;
-    const keepSome = keep !== 'all' && keep.size > 0;
+    const kept = (s: number): boolean => pruned !== null && pruned.keep.size > 0 && pruned.keep.has(ids[s]!);
     for (let i = 0; i < tally.count; i++) {
       const s = touched[i]!;
-      const floor = floors === null ? -1 : floors[s]!;
-      if (floor >= 0 && bound(s, essential[s]!, optional[s]!) < floor && !(keepSome && (keep as ReadonlySet<string>).has(ids[s]!))) continue;
+      const floor = pruned === null ? -1 : pruned.floors[s]!;
+      if (floor >= 0 && bound(s, essential[s]!, optional[s]!) < floor && !kept(s)) continue;
       const result = score(s);
       scored++;
       // Below the floor (or not eligible): nothing to offer, unless the list holds the pair.
-      if ((result < 0 || (floor >= 0 && result < floor)) && !(keepSome && (keep as ReadonlySet<string>).has(ids[s]!))) continue;
+      if ((result < 0 || (floor >= 0 && result < floor)) && !kept(s)) continue;
       offers.set(ids[s]!, result >= 0 ? result : null);
     }
     return { top, offers, candidates: tally.count, scored };

@@ -535,8 +535,8 @@ export class MatchingEngine {
 
   // ---------------------------------------------------------------- incremental scoring
 
-  /** Rescoring one changed vacancy or seeker (whose index entry is already current, or gone). */
   /**
+   * Rescoring one changed vacancy or seeker (whose index entry is already current, or gone).
    * `created`: the vacancy's or seeker's row was first inserted by this transaction, so no stored
    * pair or announcement can name it yet (rows are only ever written for ids in the read model,
    * and an erasure deletes a seeker's pairs with their row): nothing about it is read back.
@@ -575,21 +575,14 @@ export class MatchingEngine {
   /**
    * A changed (or closed) vacancy: its own list is recomputed (the exact best K, bound-pruned) and
    * the pair is offered to each candidate seeker's list it might change: a list holding it, a list
-   * with room, or a full list whose last entry the pair's upper bound reaches. The other
-   * candidates rank after the last entry of their full lists whatever their exact score, so they
-   * are never scored (at 100,000 seekers a new vacancy has ~7,800 candidates and enters ~70 lists).
+   * with room, or a full list whose floor (its last score) the pair reaches. The index skips the
+   * others on their floors without looking their lists up (at 100,000 seekers a new vacancy has
+   * ~7,800 candidates and enters ~70 lists).
    */
   private async rescoreVacancy(em: EntityManager, op: Operation, vacancyId: string, created: boolean): Promise<void> {
     await this.loadVacancyTops(em, [vacancyId]);
     const oldTop = this.vacancyTops.get(vacancyId)!;
-    // Seekers whose own list holds this vacancy, including ones it no longer matches.
-    // (Pairs this batch has not written yet are among them: they are looked up in the operation.)
-    const holders = created
-      ? []
-      : [
-          ...(await rows<{ seeker_id: string }>(em, `SELECT seeker_id FROM matching.matches WHERE vacancy_id = $1 AND in_seeker_top`, [vacancyId])).map((r) => r.seeker_id),
-          ...op.pendingOthers('vacancy', vacancyId),
-        ];
+    const holders = created ? [] : await this.holders(em, op, 'vacancy', vacancyId);
     const { top, offers, scored } = this.index.rescoreSeekersFor(vacancyId, this.settings.vacancyTopK, op.today, new Set(holders));
     this.deps.metrics?.pairsScored.inc({ kind: 'vacancy' }, scored);
 
@@ -607,12 +600,7 @@ export class MatchingEngine {
   private async rescoreSeeker(em: EntityManager, op: Operation, seekerId: string, created: boolean): Promise<void> {
     await this.loadSeekerTops(em, [seekerId]);
     const oldTop = this.seekerTops.get(seekerId)!;
-    const holders = created
-      ? []
-      : [
-          ...(await rows<{ vacancy_id: string }>(em, `SELECT vacancy_id FROM matching.matches WHERE seeker_id = $1 AND in_vacancy_top`, [seekerId])).map((r) => r.vacancy_id),
-          ...op.pendingOthers('seeker', seekerId),
-        ];
+    const holders = created ? [] : await this.holders(em, op, 'seeker', seekerId);
     const { top, offers, scored } = this.index.rescoreVacanciesFor(seekerId, this.settings.seekerTopK, op.today, new Set(holders));
     this.deps.metrics?.pairsScored.inc({ kind: 'seeker' }, scored);
 
@@ -624,6 +612,16 @@ export class MatchingEngine {
     for (const [vacancyId, score] of offers) this.offerToVacancy(op, vacancyId, seekerId, score);
     for (const vacancyId of holders) if (!offers.has(vacancyId)) this.offerToVacancy(op, vacancyId, seekerId, null);
     if (!created) op.rescore('seeker', seekerId);
+  }
+
+  /**
+   * The owners on the other side whose own list holds this vacancy (seeker), including ones it no
+   * longer matches: stored pairs, and pairs of this batch not written yet (from the operation).
+   */
+  private async holders(em: EntityManager, op: Operation, side: 'vacancy' | 'seeker', id: string): Promise<string[]> {
+    const [own, other, otherList] = side === 'vacancy' ? ['vacancy_id', 'seeker_id', 'in_seeker_top'] : ['seeker_id', 'vacancy_id', 'in_vacancy_top'];
+    const stored = await rows<{ id: string }>(em, `SELECT ${other} AS id FROM matching.matches WHERE ${own} = $1 AND ${otherList}`, [id]);
+    return [...stored.map((r) => r.id), ...op.pendingOthers(side, id)];
   }
 
   private offerToSeeker(op: Operation, seekerId: string, vacancyId: string, score: number | null): void {

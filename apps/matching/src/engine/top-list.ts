@@ -116,7 +116,7 @@ export class TopList {
       this.insert(id, score);
       // Pairs outside a full list rank after its old last entry; only a member that now ranks
       // after that bound may have been overtaken by one of them.
-      return { changed: true, needsBackfill: wasFull && rankedAfter(id, score, boundId, boundScore) };
+      return { changed: true, needsBackfill: wasFull && rankedBefore(boundId, boundScore, id, score) };
     }
     if (!this.full) {
       this.insert(id, score);
@@ -151,11 +151,6 @@ export class TopList {
 /** (id a, score a) ranks strictly before (id b, score b) in {@link compareRanked}'s order. */
 function rankedBefore(a: string, sa: number, b: string, sb: number): boolean {
   return sa !== sb ? sa > sb : a < b;
-}
-
-/** (id a, score a) ranks strictly after (id b, score b). */
-function rankedAfter(a: string, sa: number, b: string, sb: number): boolean {
-  return sa !== sb ? sa < sb : a > b;
 }
 
 /** The best `k` entries without sorting them all (a bounded selection; k is small next to the candidates). */

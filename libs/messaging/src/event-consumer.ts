@@ -13,14 +13,11 @@ import {
   type EventPayload,
   type EventSubject,
 } from '@olp/contracts';
-import { continueTrace, installValidationMetadataCache, runInTrace, type Logger, type PlatformMetrics } from '@olp/platform';
+import { continueTrace, runInTrace, type Logger, type PlatformMetrics } from '@olp/platform';
 import { HEADER_TRACEPARENT, buildCloudEvent, isCloudEvent, type CloudEvent } from './cloud-event.js';
 import { isNotFound } from './jetstream-streams.js';
 import type { OutboxWriter } from './outbox-writer.js';
 import type { SubjectNamespace } from './subject-namespace.js';
-
-// Every event is validated here: class-validator's rule lookup must not scan every class each time.
-installValidationMetadataCache();
 
 export interface HandlerContext {
   /** The transaction the handler's effects must use; the inbox row commits with them. */

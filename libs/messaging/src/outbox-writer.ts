@@ -2,11 +2,8 @@ import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
 import { EVENTS, type EventPayload, type EventSubject } from '@olp/contracts';
-import { installValidationMetadataCache, outgoingTraceparent } from '@olp/platform';
+import { outgoingTraceparent } from '@olp/platform';
 import { buildCloudEvent, type CloudEvent } from './cloud-event.js';
-
-// Every event is validated here: class-validator's rule lookup must not scan every class each time.
-installValidationMetadataCache();
 
 export interface OutboxAddOptions {
   /** CloudEvents `subject`: the aggregate the event is about (e.g. the user id). */

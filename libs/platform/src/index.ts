@@ -14,6 +14,5 @@ export * from './i18n/error-messages.js';
 export * from './i18n/validation-messages.js';
 export * from './i18n/localize-error.js';
 export * from './validation/validate-payload.js';
-export * from './validation/metadata-cache.js';
 export * from './http/route-access.decorators.js';
 export * from './bootstrap/serve.js';

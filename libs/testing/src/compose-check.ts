@@ -144,15 +144,15 @@ function healthcheckProblems(service: ComposeService, serviceName: string): stri
   return command.includes('/health/ready') ? [] : [`${serviceName}: healthcheck does not ask /health/ready`];
 }
 
+/** Variables Node.js itself reads (runtime flags such as a larger young generation), not the service's configuration. */
+const NODE_RUNTIME_VARIABLES = new Set(['NODE_OPTIONS']);
+
 /**
  * What is wrong with `serviceName` in `compose`, as sentences; empty when nothing is. Checks that
  * it is built from the shared Dockerfile with APP=serviceName, sets only variables `configClass`
  * declares, listens on 0.0.0.0, reaches NATS (and PostgreSQL when it owns a schema), waits for
  * them to be healthy, and has a healthcheck others can wait on.
  */
-/** Variables Node.js itself reads (runtime flags such as a larger young generation), not the service's configuration. */
-const NODE_RUNTIME_VARIABLES = new Set(['NODE_OPTIONS']);
-
 export function composeProblems(
   compose: ComposeFile,
   serviceName: string,

@@ -4,7 +4,8 @@ import { getMetadataStorage, validate, type ValidationError } from 'class-valida
 import { DomainError, ErrorCode, type ErrorParams, type FieldError } from '@olp/contracts';
 import { installValidationMetadataCache } from './metadata-cache.js';
 
-// Every service validates through this module or imports @olp/platform: the lookup cache is on for all of them.
+// The one place the cache is installed: importing @olp/platform (as every service and the messaging
+// library do) evaluates this module, so it is on before anything validates.
 installValidationMetadataCache();
 
 /** The argument names of each rule's constraints, so messages can say "at most {max}". */

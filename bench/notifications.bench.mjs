@@ -2,8 +2,8 @@
 // service (built, in its own process, production defaults) → in-app rows and one e-mail each over
 // SMTP, against nodemailer sending the same rendered e-mails straight to the same SMTP server with
 // the same pool, in the same run. Then a fan-out: one vacancy closing for BENCH_FANOUT applicants,
-// timed until every notification is stored. Then match announcements (`matching.match.found.v1`,
-// BENCH_MATCH_FANOUT seekers per vacancy as in the e2e bench), timed until every one is stored and
+// timed until every notification is stored. Then match announcements (`matching.matches.found.v1`,
+// one per vacancy naming BENCH_MATCH_FANOUT seekers, as in the e2e bench), timed until every one is stored and
 // held for the daily digest, with the service's CPU time per event. Prints figures and ratios;
 // never fails on them.
 //
@@ -222,13 +222,12 @@ async function main() {
     });
     const vacancyIds = Array.from({ length: Math.ceil(cfg.matches / cfg.matchFanout) }, () => randomUUID());
     const foundAt = new Date().toISOString();
-    const payloads = matches.map((m) => ({
-      vacancyId: vacancyIds[m.vacancyIndex],
-      employerId: vacancyIds[m.vacancyIndex],
-      seekerId: m.seekerId,
+    // One announcement per vacancy naming its seekers, as matching sends them.
+    const payloads = vacancyIds.map((vacancyId, v) => ({
+      vacancyId,
+      employerId: vacancyId,
       vacancyTitle: TITLE,
-      score: 0.8,
-      reasons: [{ code: 'essential-skills', params: { matched: 3, required: 4 } }],
+      seekers: matches.filter((m) => m.vacancyIndex === v).map((m) => ({ seekerId: m.seekerId, score: 0.8 })),
       foundAt,
     }));
     const heldMatches = async () =>
@@ -242,7 +241,7 @@ async function main() {
       );
     const cpuBefore = processCpuSeconds(service.pid);
     const start = performance.now();
-    await publishAll(js, ns, 'matching.match.found.v1', payloads, (p) => p.seekerId);
+    await publishAll(js, ns, 'matching.matches.found.v1', payloads, (p) => p.vacancyId);
     await withTimeout(
       (async () => {
         while ((await heldMatches()) < cfg.matches) await sleep(50);

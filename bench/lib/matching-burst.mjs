@@ -1,7 +1,7 @@
 // The matching benchmark's consumer burst: the built matching service (apps/matching/dist/main.js)
 // as a child process on a throw-away database and NATS prefix, fed CloudEvents on JetStream as the
 // owners' relays publish them (Nats-Msg-Id = event id), consumed by its real EventConsumer (inbox,
-// one transaction per delivery batch, outbox for matching.match.found.v1). Three phases, each timed
+// one transaction per delivery batch, outbox for matching.matches.found.v1). Three phases, each timed
 // from its first publish until the durable consumer has nothing pending or unacknowledged:
 // vacancies into an empty market, seekers' first profiles, then the burst of profile updates.
 import { createHash } from 'node:crypto';
@@ -181,6 +181,6 @@ export function printBurst({ phases, counts }) {
   ]);
   console.log(
     `read model: ${fmt(counts.seekers)} seekers, ${fmt(counts.vacancies)} vacancies; ${fmt(counts.matches)} stored pairs, ` +
-      `${fmt(counts.announced)} announced pairs (matching.match.found.v1); inbox ${fmt(counts.inbox)}; dead letters ${fmt(counts.dead)}`,
+      `${fmt(counts.announced)} announced pairs (matching.matches.found.v1); inbox ${fmt(counts.inbox)}; dead letters ${fmt(counts.dead)}`,
   );
 }

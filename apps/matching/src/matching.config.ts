@@ -47,7 +47,7 @@ export class MatchingConfig extends ServiceConfig {
   @Min(0)
   MATCH_WEIGHT_EXPERIENCE = DEFAULT_WEIGHTS.experience;
 
-  /** The score from which `matching.match.found.v1` announces a pair. */
+  /** The score from which a pair is announced (`matching.matches.found.v1`). */
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)

@@ -7,6 +7,7 @@ import {
   streamOf,
   type EventPayload,
   type EventSubject,
+  type MatchesFoundV1,
   type Principal,
   type SeekerProfileUpdatedV1,
   type VacancyPublishedV1,
@@ -199,10 +200,14 @@ export class MatchingHarness {
     );
   }
 
-  /** `matching.match.found.v1` events written so far, oldest first. */
-  async found(): Promise<{ vacancyId: string; seekerId: string; score: number; reasons: { code: string }[]; vacancyTitle: Record<string, string> }[]> {
-    const found = await this.db.query<{ envelope: { data: never } }>(`SELECT envelope FROM matching.outbox WHERE subject = 'matching.match.found.v1' ORDER BY seq`);
-    return found.map((r) => r.envelope.data);
+  /** Announced pairs (`matching.matches.found.v1` events written so far, one entry per seeker named), oldest first. */
+  async found(): Promise<{ vacancyId: string; seekerId: string; score: number; vacancyTitle: MatchesFoundV1['vacancyTitle']; eventId: string }[]> {
+    const found = await this.db.query<{ envelope: { id: string; data: MatchesFoundV1 } }>(
+      `SELECT envelope FROM matching.outbox WHERE subject = 'matching.matches.found.v1' ORDER BY seq`,
+    );
+    return found.flatMap(({ envelope: { id, data } }) =>
+      data.seekers.map((s) => ({ vacancyId: data.vacancyId, seekerId: s.seekerId, score: s.score, vacancyTitle: data.vacancyTitle, eventId: id })),
+    );
   }
 
   /** The rebuild in this process, as `node apps/matching/dist/rebuild.js` runs it. */

@@ -62,7 +62,7 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
 
     const found = (await h.found()).filter((f) => f.vacancyId === vacancy.vacancyId);
     expect(found).toEqual([
-      expect.objectContaining({ seekerId: profile.userId, vacancyTitle: vacancy.title, score: match!.score, reasons: expect.arrayContaining([expect.objectContaining({ code: 'essential-skills' })]) }),
+      expect.objectContaining({ seekerId: profile.userId, vacancyTitle: vacancy.title, score: match!.score }),
     ]);
   });
 
@@ -122,12 +122,20 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
     const mobility = { relocate: 'listed' as const, countries: ['KW'], remote: false };
     const erased = profileEvent({ mobility });
     const deleted = profileEvent({ mobility });
+    const kept = profileEvent({ mobility });
     const seekerIds = async () => (await seekersFor(vacancy.vacancyId, owner)).items.map((i) => i.seekerId);
-    await h.publish('vacancies.vacancy.published.v1', vacancy, vacancy.vacancyId);
-    for (const p of [erased, deleted]) await h.publish('seekers.profile.updated.v1', p, p.userId);
+    // (Seekers of earlier tests willing to work anywhere may match it too.)
+    const ours = new Set([erased.userId, deleted.userId, kept.userId]);
+    const toldOf = async () => (await h.found()).filter((f) => f.vacancyId === vacancy.vacancyId && ours.has(f.seekerId));
+    for (const p of [erased, deleted, kept]) await h.publish('seekers.profile.updated.v1', p, p.userId);
     await h.settle();
-    expect(await seekerIds()).toEqual(expect.arrayContaining([erased.userId, deleted.userId]));
-    expect((await h.found()).filter((f) => f.seekerId === erased.userId && f.vacancyId === vacancy.vacancyId)).toHaveLength(1);
+    await h.publish('vacancies.vacancy.published.v1', vacancy, vacancy.vacancyId);
+    await h.settle();
+    expect(await seekerIds()).toEqual(expect.arrayContaining([erased.userId, deleted.userId, kept.userId]));
+    // One announcement names all three; the erasures take their entries out of it.
+    const announced = await toldOf();
+    expect(announced.map((f) => f.seekerId).sort()).toEqual([erased.userId, deleted.userId, kept.userId].sort());
+    expect(new Set(announced.map((f) => f.eventId)).size).toBe(1);
 
     await h.publish('seekers.seeker.erased.v1', { userId: erased.userId, erasedAt: new Date().toISOString() }, erased.userId);
     await h.publish('identity.user.deleted.v1', { userId: deleted.userId, deletedAt: new Date().toISOString() }, deleted.userId);
@@ -144,7 +152,10 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
       );
       expect(left).toEqual([]);
     }
-    expect(JSON.stringify(await h.db.query(`SELECT envelope FROM matching.outbox`))).not.toContain(erased.userId);
+    const outbox = JSON.stringify(await h.db.query(`SELECT envelope FROM matching.outbox`));
+    expect(outbox).not.toContain(erased.userId);
+    expect(outbox).not.toContain(deleted.userId);
+    expect(await toldOf()).toEqual([expect.objectContaining({ seekerId: kept.userId, eventId: announced[0]!.eventId })]);
 
     // A late copy of the old profile (a relay retry) must not bring the seeker back.
     await h.publish('seekers.profile.updated.v1', { ...erased, version: 7 }, erased.userId);
@@ -198,6 +209,25 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
     await h.publish('vacancies.vacancy.updated.v1', updatedEvent(vacancy, { version: 9 }), vacancy.vacancyId);
     await h.settle();
     expect(await vacancyIdsFor(profile.userId)).not.toContain(vacancy.vacancyId);
+  });
+
+  it('announces a vacancy’s new matches of one batch in one event, about the vacancy', async () => {
+    const vacancy = vacancyEvent({ country: 'OM', city: 'Muscat' });
+    const profiles = [0, 1, 2].map(() => profileEvent({ mobility: { relocate: 'listed', countries: ['OM'], remote: false } }));
+    for (const p of profiles) await h.publish('seekers.profile.updated.v1', p, p.userId);
+    await h.settle();
+    await h.publish('vacancies.vacancy.published.v1', vacancy, vacancy.vacancyId);
+    await h.settle();
+
+    // (Seekers of earlier tests willing to work anywhere may match it too: same event.)
+    const found = (await h.found()).filter((f) => f.vacancyId === vacancy.vacancyId);
+    expect(found.map((f) => f.seekerId)).toEqual(expect.arrayContaining(profiles.map((p) => p.userId)));
+    expect(new Set(found.map((f) => f.eventId)).size).toBe(1);
+    const [stored] = await h.db.query<{ about: string; data: Record<string, unknown> }>(`SELECT envelope->>'subject' AS about, envelope->'data' AS data FROM matching.outbox WHERE id = $1`, [found[0]!.eventId]);
+    expect(stored!.about).toBe(vacancy.vacancyId);
+    expect(Object.keys(stored!.data).sort()).toEqual(['employerId', 'foundAt', 'seekers', 'vacancyId', 'vacancyTitle']);
+    const mine = (await mineFor(profiles[0]!.userId)).items.find((i) => i.vacancyId === vacancy.vacancyId);
+    expect(found.find((f) => f.seekerId === profiles[0]!.userId)!.score).toBe(mine!.score);
   });
 
   it('announces each pair once, and again only after it fell below the threshold and came back', async () => {

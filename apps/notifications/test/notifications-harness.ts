@@ -151,14 +151,18 @@ export class NotificationsHarness {
     return snapshot;
   }
 
-  async matchFound(seekerId: string, overrides: Partial<EventPayload<'matching.match.found.v1'>> = {}) {
-    return this.publish('matching.match.found.v1', {
+  /** One `matching.matches.found.v1` naming one seeker (`score` is theirs). */
+  async matchFound(seekerId: string, overrides: Partial<EventPayload<'matching.matches.found.v1'>> & { score?: number } = {}) {
+    const { score = 0.87, ...rest } = overrides;
+    return this.matchesFound([{ seekerId, score }], rest);
+  }
+
+  async matchesFound(seekers: { seekerId: string; score: number }[], overrides: Partial<EventPayload<'matching.matches.found.v1'>> = {}) {
+    return this.publish('matching.matches.found.v1', {
       vacancyId: randomUUID(),
       employerId: randomUUID(),
-      seekerId,
       vacancyTitle: TITLE,
-      score: 0.87,
-      reasons: [{ code: 'essential-skills', params: { matched: 5, total: 6 } }],
+      seekers,
       foundAt: new Date().toISOString(),
       ...overrides,
     });

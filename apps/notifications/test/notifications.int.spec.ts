@@ -128,13 +128,35 @@ describe('many recipients', () => {
 });
 
 describe('a burst of announcements', () => {
+  it('tells each seeker an announcement names once, in their own language and with their own score, however often it is delivered', async () => {
+    const [ar, fr, en] = [await h.register({ locale: 'ar' }), await h.register({ locale: 'fr' }), await h.register({ locale: 'en' })];
+    const seekers = [
+      { seekerId: ar.userId, score: 0.91 },
+      { seekerId: fr.userId, score: 0.74 },
+      { seekerId: en.userId, score: 0.66 },
+    ];
+    const event = await h.matchesFound(seekers);
+    await h.publishEnvelope('matching.matches.found.v1', event, randomUUID());
+    for (const { seekerId } of seekers) await h.notified(event.id, seekerId);
+    await h.publishEnvelope('matching.matches.found.v1', event, randomUUID());
+
+    const [arabic] = await inbox(ar.userId, 'ar');
+    expect(arabic).toMatchObject({ type: 'match.found', title: `وظيفة تناسب ملفك: ${TITLE.ar}`, refs: { vacancyId: event.data.vacancyId } });
+    expect((await inbox(fr.userId, 'fr'))[0]!.title).toBe(`Une offre correspond à votre profil : ${TITLE.fr}`);
+    await h.dispatchDrained('MATCHING');
+    for (const { seekerId, score } of seekers) {
+      const rows = await h.rowsFor<{ event_id: string; params: { score: number } }>('notifications', seekerId);
+      expect(rows.map((r) => [r.event_id, r.params.score])).toEqual([[event.id, score]]);
+    }
+  });
+
   it('stores every match of a burst once, each recipient’s sequences contiguous, however the events were batched or redelivered', async () => {
     const [a, b] = [await h.register({ locale: 'en' }), await h.register({ locale: 'ar' })];
     const events = [];
     // Published back to back, so the consumer takes many at once (several for one recipient in a batch).
     for (let i = 0; i < 30; i++) events.push(await h.matchFound(i % 3 === 0 ? b.userId : a.userId, { score: 0.7 + i / 100 }));
-    for (const event of events.slice(0, 5)) await h.publishEnvelope('matching.match.found.v1', event, randomUUID());
-    for (const event of events) await h.notified(event.id, event.data.seekerId);
+    for (const event of events.slice(0, 5)) await h.publishEnvelope('matching.matches.found.v1', event, randomUUID());
+    for (const event of events) await h.notified(event.id, event.data.seekers[0]!.seekerId);
     for (const [user, count] of [
       [a.userId, 20],
       [b.userId, 10],

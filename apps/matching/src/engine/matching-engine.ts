@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type {
-  EmployerMemberAddedV1,
-  EmployerMemberRemovedV1,
-  MatchFoundV1,
-  SeekerConsentChangedV1,
-  SeekerProfileUpdatedV1,
-  VacancyClosedV1,
-  VacancySnapshotV1,
+import {
+  MATCHES_FOUND_MAX_SEEKERS,
+  type EmployerMemberAddedV1,
+  type EmployerMemberRemovedV1,
+  type MatchesFoundV1,
+  type SeekerConsentChangedV1,
+  type SeekerProfileUpdatedV1,
+  type VacancyClosedV1,
+  type VacancySnapshotV1,
 } from '@olp/contracts';
 import { scrubOutbox, type OutboxWriter } from '@olp/messaging';
 import type { Logger } from '@olp/platform';
@@ -30,7 +31,7 @@ interface Batch {
 
 export interface MatchingSettings {
   weights: ScoringWeights;
-  /** Score from which a pair is announced (`matching.match.found.v1`). */
+  /** Score from which a pair is announced (`matching.matches.found.v1`). */
   threshold: number;
   vacancyTopK: number;
   seekerTopK: number;
@@ -511,6 +512,7 @@ export class MatchingEngine {
     await em.query(`DELETE FROM matching.matches WHERE seeker_id = $1`, [userId]);
     await em.query(`DELETE FROM matching.notified_pairs WHERE seeker_id = $1`, [userId]);
     await scrubOutbox(em, SCHEMA, userId);
+    await this.scrubSeekerFromOutbox(em, userId);
   }
 
   /** Who acts for an employer (and so may see its vacancies' matches); the newest fact per member wins. */
@@ -745,7 +747,7 @@ export class MatchingEngine {
       ]);
     }
 
-    await this.announce(em, upserts.filter((u) => this.announceable(u)), op.today);
+    await this.announce(em, upserts.filter((u) => this.announceable(u)));
     await this.writePairs(em, upserts, true);
   }
 
@@ -777,9 +779,14 @@ export class MatchingEngine {
     }
   }
 
-  /** Pairs not announced yet get a `notified_pairs` row and one `matching.match.found.v1` each, with their reasons. */
-  private async announce(em: EntityManager, pairs: StoredPair[], today: string): Promise<number> {
+  /**
+   * Pairs not announced yet get a `notified_pairs` row; each vacancy's new pairs of the batch go out
+   * together as one `matching.matches.found.v1` (split every {@link MATCHES_FOUND_MAX_SEEKERS}),
+   * about the vacancy. A seeker's erasure takes their entries out of these ({@link scrubSeekerFromOutbox}).
+   */
+  private async announce(em: EntityManager, pairs: StoredPair[]): Promise<number> {
     let announced = 0;
+    const scores = new Map(pairs.map((p) => [key(p.v, p.s), p.score]));
     for (const chunk of chunks(pairs, 2000)) {
       if (chunk.length === 0) continue;
       const fresh = await rows<{ vacancy_id: string; seeker_id: string; notified_at: Date }>(
@@ -789,33 +796,49 @@ export class MatchingEngine {
          ON CONFLICT DO NOTHING RETURNING vacancy_id, seeker_id, notified_at`,
         [chunk.map((p) => p.v), chunk.map((p) => p.s)],
       );
-      if (fresh.length === 0) continue;
-      const items: { payload: MatchFoundV1; about: string }[] = [];
-      for (const f of fresh) {
-        const vacancy = this.index.vacancy(f.vacancy_id) ?? (await this.storedVacancy(em, f.vacancy_id));
-        const seeker = this.index.seeker(f.seeker_id);
-        if (!vacancy || !seeker) continue;
-        const result = scoreMatch(vacancy.features, seeker, this.settings.weights, today);
-        if (!result) throw new Error(`pair ${key(f.vacancy_id, f.seeker_id)} is announced but cannot be scored`);
-        items.push({
-          // About the seeker: their erasure scrubs these from the outbox.
-          about: f.seeker_id,
-          payload: {
-            vacancyId: f.vacancy_id,
-            employerId: vacancy.features.employerId,
-            seekerId: f.seeker_id,
-            vacancyTitle: vacancy.title,
-            score: result.score,
-            reasons: result.reasons.map((r) => ({ code: r.code, params: r.params })),
-            foundAt: f.notified_at.toISOString(),
-          },
-        });
+      const items: { payload: MatchesFoundV1; about: string }[] = [];
+      for (const [vacancyId, found] of group(fresh, (f) => f.vacancy_id, (f) => f)) {
+        const vacancy = this.index.vacancy(vacancyId) ?? (await this.storedVacancy(em, vacancyId));
+        if (!vacancy) continue;
+        const seekers = found.filter((f) => this.index.seeker(f.seeker_id)).map((f) => ({ seekerId: f.seeker_id, score: scores.get(key(vacancyId, f.seeker_id))! }));
+        for (const part of chunks(seekers, MATCHES_FOUND_MAX_SEEKERS)) {
+          items.push({
+            about: vacancyId,
+            payload: {
+              vacancyId,
+              employerId: vacancy.features.employerId,
+              vacancyTitle: vacancy.title,
+              seekers: part,
+              foundAt: found[0]!.notified_at.toISOString(),
+            },
+          });
+          announced += part.length;
+        }
       }
-      await this.deps.outbox.addMany(em, 'matching.match.found.v1', items);
-      this.deps.metrics?.matchesFound.inc(items.length);
-      announced += items.length;
+      await this.deps.outbox.addMany(em, 'matching.matches.found.v1', items);
     }
+    this.deps.metrics?.matchesFound.inc(announced);
     return announced;
+  }
+
+  /**
+   * Erasure: the seeker's entries leave the announcements still in the outbox (published or not;
+   * see `scrubOutbox`), and an announcement left naming nobody goes.
+   */
+  private async scrubSeekerFromOutbox(em: EntityManager, seekerId: string): Promise<void> {
+    await em.query(
+      `WITH hit AS (
+         SELECT o.id, COALESCE(jsonb_agg(e) FILTER (WHERE e->>'seekerId' <> $1), '[]'::jsonb) AS kept
+         FROM ${SCHEMA}.outbox o, jsonb_array_elements(o.envelope->'data'->'seekers') e
+         WHERE o.subject = 'matching.matches.found.v1' AND o.envelope->'data'->'seekers' @> jsonb_build_array(jsonb_build_object('seekerId', $1::text))
+         GROUP BY o.id
+       ), emptied AS (
+         DELETE FROM ${SCHEMA}.outbox o USING hit WHERE o.id = hit.id AND jsonb_array_length(hit.kept) = 0
+       )
+       UPDATE ${SCHEMA}.outbox o SET envelope = jsonb_set(o.envelope, '{data,seekers}', hit.kept)
+       FROM hit WHERE o.id = hit.id AND jsonb_array_length(hit.kept) > 0`,
+      [seekerId],
+    );
   }
 
   private async storedVacancy(em: EntityManager, vacancyId: string): Promise<VacancyEntry | undefined> {
@@ -884,7 +907,7 @@ export class MatchingEngine {
         );
       }
     } else {
-      announced = await this.announce(em, announceable, today);
+      announced = await this.announce(em, announceable);
     }
     await this.writePairs(em, all, false);
 

@@ -33,7 +33,7 @@ export class MatchingMetrics {
     });
     this.matchesFound = new Counter({
       name: 'olp_matching_matches_found_total',
-      help: 'matching.match.found.v1 events written to the outbox',
+      help: 'Pairs announced (seekers named in matching.matches.found.v1 events written to the outbox)',
       registers,
     });
     this.catchUps = new Counter({

@@ -35,16 +35,15 @@ export type DirectoryDispatchTable = { [S in EventSubject]?: DirectoryRule<S> };
  * dates. Events that name a group rather than people are in `DIRECTORY_DISPATCH`.
  */
 export const DISPATCH: DispatchTable = {
-  'matching.match.found.v1': (e) => [
-    {
-      recipientId: e.seekerId,
-      category: 'matches',
-      type: 'match.found',
-      params: { vacancyTitle: e.vacancyTitle, score: e.score },
+  'matching.matches.found.v1': (e) =>
+    e.seekers.map(({ seekerId, score }) => ({
+      recipientId: seekerId,
+      category: 'matches' as const,
+      type: 'match.found' as const,
+      params: { vacancyTitle: e.vacancyTitle, score },
       refs: { vacancyId: e.vacancyId },
       link: `/vacancies/${e.vacancyId}`,
-    },
-  ],
+    })),
   'vacancies.application.submitted.v1': (e) =>
     e.employerMemberIds.map((recipientId) => ({
       recipientId,

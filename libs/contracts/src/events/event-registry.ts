@@ -1,6 +1,6 @@
 import { UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from './identity/user-events.v1.js';
 import { SeekerConsentChangedV1, SeekerErasedV1, SeekerProfileUpdatedV1 } from './seekers/seeker-events.v1.js';
-import { MatchFoundV1 } from './matching/match-events.v1.js';
+import { MatchesFoundV1 } from './matching/match-events.v1.js';
 import { NotificationCreatedV1 } from './notifications/notification-events.v1.js';
 import {
   ActivityCancelledV1,
@@ -41,7 +41,7 @@ export const EVENTS = {
   'vacancies.application.status-changed.v1': ApplicationStatusChangedV1,
   'vacancies.employer.member-added.v1': EmployerMemberAddedV1,
   'vacancies.employer.member-removed.v1': EmployerMemberRemovedV1,
-  'matching.match.found.v1': MatchFoundV1,
+  'matching.matches.found.v1': MatchesFoundV1,
   'seekers.profile.updated.v1': SeekerProfileUpdatedV1,
   'seekers.consent.changed.v1': SeekerConsentChangedV1,
   'seekers.seeker.erased.v1': SeekerErasedV1,

@@ -1,30 +1,36 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNumber, IsObject, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsNumber, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import type { LocalizedText } from '@olp/reference-data';
 import { IsLocalizedText } from '../../common/localized-text.validator.js';
-import { MATCH_REASON_CODES, type MatchReasonCode } from '../../rpc/matching/matching-model.v1.js';
 
-export class MatchReasonV1 {
-  @IsIn(MATCH_REASON_CODES) code: MatchReasonCode;
-  @IsObject() params: Record<string, string | number>;
+/** Most seekers one `matching.matches.found.v1` names (a larger group is split over several events). */
+export const MATCHES_FOUND_MAX_SEEKERS = 1000;
+
+/** One seeker of a `matching.matches.found.v1` event and the pair's score. */
+export class FoundSeekerV1 {
+  @IsUUID() seekerId: string;
+  @IsNumber() @Min(0) @Max(1) score: number;
 }
 
 /**
- * `matching.match.found.v1`: a seeker and an open vacancy newly match above the threshold. Sent
- * once per pair (again only after it dropped below and came back), for notifications.
+ * `matching.matches.found.v1`: seekers who newly match one open vacancy above the threshold
+ * (mutual top matches), for notifications. Each pair is announced once (again only after it
+ * dropped below and came back); the pairs of one vacancy found in one projection batch travel
+ * together, so a new vacancy is one event rather than one per seeker. The match's reasons are not
+ * carried: they are derived when read (`GET /me/matches`). A seeker's erasure removes their entry
+ * from events still in matching's outbox.
  */
-export class MatchFoundV1 {
+export class MatchesFoundV1 {
   @IsUUID() vacancyId: string;
   @IsUUID() employerId: string;
-  @IsUUID() seekerId: string;
   @IsLocalizedText(200) vacancyTitle: LocalizedText;
-  @IsNumber() @Min(0) @Max(1) score: number;
 
   @IsArray()
-  @ArrayMaxSize(40)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MATCHES_FOUND_MAX_SEEKERS)
   @ValidateNested({ each: true })
-  @Type(() => MatchReasonV1)
-  reasons: MatchReasonV1[];
+  @Type(() => FoundSeekerV1)
+  seekers: FoundSeekerV1[];
 
   @IsISO8601() foundAt: string;
 }

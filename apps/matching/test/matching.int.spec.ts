@@ -211,6 +211,38 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
     expect(await vacancyIdsFor(profile.userId)).not.toContain(vacancy.vacancyId);
   });
 
+  it('stores a delivery batch’s publications and edits together: the newest version of each vacancy, never a closed one', async () => {
+    const profile = profileEvent({ mobility: { relocate: 'listed', countries: ['KW'], remote: false } });
+    const [edited, plain, closed] = [0, 1, 2].map(() => vacancyEvent({ vacancyId: randomUUID(), country: 'KW', city: 'Kuwait City' }));
+    await h.publish('seekers.profile.updated.v1', profile, profile.userId);
+    await h.publish('vacancies.vacancy.published.v1', closed!, closed!.vacancyId);
+    await h.publish(
+      'vacancies.vacancy.closed.v1',
+      { vacancyId: closed!.vacancyId, employerId: closed!.employerId, title: closed!.title, reason: 'closed', closedAt: new Date().toISOString(), applicantIds: [] },
+      closed!.vacancyId,
+    );
+    await h.settle();
+
+    // As the consumer hands a batch over: an edit before the publication it follows (a redelivery
+    // reorders them), another publication, and a late edit of the closed vacancy.
+    const engine = h.engine();
+    await h.dataSource().transaction(async (em) => {
+      await engine.applyVacancies(em, [updatedEvent(edited!, { version: 3, city: 'Al Jahra' }), edited!, plain!, updatedEvent(closed!, { version: 9 })]);
+      await engine.flush(em);
+    });
+    const stored = await h.db.query<{ vacancy_id: string; version: number; city: string | null; closed: boolean }>(
+      `SELECT vacancy_id, version, city, closed_at IS NOT NULL AS closed FROM matching.vacancies WHERE vacancy_id = ANY($1::uuid[])`,
+      [[edited!.vacancyId, plain!.vacancyId, closed!.vacancyId]],
+    );
+    const byId = new Map(stored.map((s) => [s.vacancy_id, s]));
+    expect(byId.get(edited!.vacancyId)).toMatchObject({ version: 3, city: 'Al Jahra', closed: false });
+    expect(byId.get(plain!.vacancyId)).toMatchObject({ version: plain!.version, closed: false });
+    expect(byId.get(closed!.vacancyId)).toMatchObject({ closed: true });
+    const mine = await vacancyIdsFor(profile.userId);
+    expect(mine).toEqual(expect.arrayContaining([edited!.vacancyId, plain!.vacancyId]));
+    expect(mine).not.toContain(closed!.vacancyId);
+  });
+
   it('announces a vacancy’s new matches of one batch in one event, about the vacancy', async () => {
     const vacancy = vacancyEvent({ country: 'OM', city: 'Muscat' });
     const profiles = [0, 1, 2].map(() => profileEvent({ mobility: { relocate: 'listed', countries: ['OM'], remote: false } }));

@@ -15,13 +15,14 @@ export const PROJECTED_SUBJECTS = [
 ] as const;
 
 /**
- * One handler per event, used both by the durable consumer (with its inbox, in delivery
- * batches) and by the rebuild's replay, so both build the read model the same way.
+ * The handlers, used both by the durable consumer (with its inbox, in delivery batches) and by the
+ * rebuild's replay, so both build the read model the same way. Publications and edits take the
+ * batch's events at once (one statement stores them all); the others one event at a time.
  */
 export function projectionHandlers(engine: MatchingEngine): EventHandlers {
   return {
-    'vacancies.vacancy.published.v1': (event, { em }) => engine.applyVacancy(em, event.data),
-    'vacancies.vacancy.updated.v1': (event, { em }) => engine.applyVacancy(em, event.data),
+    'vacancies.vacancy.published.v1': { batch: (events, { em }) => engine.applyVacancies(em, events.map((e) => e.data)) },
+    'vacancies.vacancy.updated.v1': { batch: (events, { em }) => engine.applyVacancies(em, events.map((e) => e.data)) },
     'vacancies.vacancy.closed.v1': (event, { em }) => engine.closeVacancy(em, event.data),
     'vacancies.employer.member-added.v1': (event, { em }) => engine.addMember(em, event.data),
     'vacancies.employer.member-removed.v1': (event, { em }) => engine.removeMember(em, event.data),

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVENTS, isEventSubject, type EventPayload, type EventSubject, type StreamName } from '@olp/contracts';
-import { isCloudEvent, type CloudEvent, type EventHandler, type EventHandlers, type OutboxWriter, type SubjectNamespace } from '@olp/messaging';
+import { isCloudEvent, type BatchEventHandler, type CloudEvent, type EventHandler, type EventHandlers, type OutboxWriter, type SubjectNamespace } from '@olp/messaging';
 import type { Logger } from '@olp/platform';
 import { MatchingEngine, type MatchingSettings, type RecomputeReport } from '../engine/matching-engine.js';
 import { projectionHandlers } from '../projection/projection.handlers.js';
@@ -104,11 +104,15 @@ export class MatchingRebuild {
         const subject = ns.logical(msg.subject);
         const handler = isEventSubject(subject) ? handlers[subject] : undefined;
         const event = handler ? this.parse(msg.string(), subject as EventSubject) : undefined;
-        if (!handler || !event || typeof handler !== 'function') {
+        if (!handler || !event) {
           if (handler && !event) logger.warn({ stream, seq: msg.seq, subject }, 'unreadable event skipped in replay');
           skipped++;
         } else {
-          await (handler as EventHandler<EventSubject>)(event as CloudEvent<EventPayload<EventSubject>>, { em, logger, deliveryCount: 1 });
+          // In stream order, one event at a time (a batch handler gets a batch of one).
+          const ctx = { em, logger, deliveryCount: 1 };
+          const typed = event as CloudEvent<EventPayload<EventSubject>>;
+          if (typeof handler === 'function') await (handler as EventHandler<EventSubject>)(typed, ctx);
+          else await (handler as { batch: BatchEventHandler<EventSubject> }).batch([typed], ctx);
           handled++;
         }
         if (seen >= last) break;

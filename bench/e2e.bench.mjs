@@ -286,12 +286,14 @@ async function main() {
   const pids = Object.fromEntries(services.services.map((s) => [s.name, s.pid]));
   const cpuNames = ['postgres', 'nats-server'];
   let before;
+  let pgBefore;
   let measuredStart;
   let lateSlots = 0;
   const inflight = [];
   const t0 = performance.now() + 200;
   for (let i = 0; i < total; i++) {
     if (i === cfg.warmup) {
+      pgBefore = await pgActivity(db);
       before = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), self: process.cpuUsage() };
       measuredStart = performance.now();
     }
@@ -329,6 +331,7 @@ async function main() {
   endBar();
   const after = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), self: process.cpuUsage(before.self) };
   if (cleanup.stopping) throw new Error('stopped');
+  const pgAfter = await pgActivity(db);
 
   // ---- figures ------------------------------------------------------------------------------------------
   const rows = measured();
@@ -385,6 +388,7 @@ async function main() {
       `everything else ${fmt((wall.busyCores - named) * 100)}; machine ${fmt(wall.machineBusy * 100)} % busy. ` +
       'postgres and nats-server count every backend and client, other users\' too: the machine is shared.',
   );
+  printPgActivity(pgBefore, pgAfter, inMatching);
   const p99 = percentile(sorted, 99);
   const pass = timed.length > 0 && p99 < TARGET_P99_MS && failed.length === 0;
   console.log(`\n## target: p99 < ${TARGET_P99_MS} ms from the publish response to the in-app notification stored, at ${cfg.rate}/s, ${fmt(cfg.seekers)} seekers, 2 cores`);
@@ -393,6 +397,59 @@ async function main() {
       `${fmt((over1s / Math.max(1, timed.length)) * 100, 2)} % over 1 s, over ${fmt(timed.length)} vacancies`,
   );
   if (services.unexpectedExits.length > 0) console.log(`WARNING: services ended during the run: ${services.unexpectedExits.join('; ')}\n${services.report(20)}`);
+}
+
+/**
+ * PostgreSQL's own counters (the whole server: WAL, buffers written, commits and block reads of the
+ * bench database), read before and after the measured publications.
+ */
+async function pgActivity(db) {
+  const [wal] = await db.query('SELECT wal_records::float8 AS records, wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes, wal_sync::float8 AS syncs FROM pg_stat_wal');
+  const [bg] = await db.query(
+    'SELECT buffers_backend::float8 AS backend, buffers_clean::float8 AS clean, buffers_checkpoint::float8 AS checkpoint, (checkpoints_timed + checkpoints_req)::float8 AS checkpoints FROM pg_stat_bgwriter',
+  );
+  const [dbs] = await db.query(
+    'SELECT xact_commit::float8 AS commits, blks_read::float8 AS reads, blks_hit::float8 AS hits FROM pg_stat_database WHERE datname = current_database()',
+  );
+  const tables = await db.query(
+    `SELECT schemaname || '.' || relname AS name, (n_tup_ins + n_tup_upd + n_tup_del)::float8 AS written, n_tup_hot_upd::float8 AS hot FROM pg_stat_user_tables`,
+  );
+  // Each backend's CPU, named by its client (the services' pools are `olp-<schema>`, their relays
+  // `olp-<schema>-relay`) or by its kind (checkpointer, walwriter, autovacuum worker…).
+  const backends = await db.query(
+    `SELECT pid, CASE WHEN application_name <> '' THEN application_name ELSE backend_type END AS name FROM pg_stat_activity`,
+  );
+  const cpu = new Map(backends.map((b) => [b.pid, { name: b.name, seconds: processCpuSeconds(b.pid) }]));
+  return { wal, bg, dbs, tables: new Map(tables.map((t) => [t.name, t])), cpu, at: performance.now() };
+}
+
+function printPgActivity(before, after, publications) {
+  const d = (part, field) => after[part][field] - before[part][field];
+  const per = (value) => fmt(value / Math.max(1, publications), 1);
+  const reads = d('dbs', 'reads');
+  const hits = d('dbs', 'hits');
+  console.log(
+    `PostgreSQL over the measured publications, per publication taken in by matching: WAL ${per(d('wal', 'bytes') / 1024)} kB ` +
+      `(${per(d('wal', 'records'))} records, ${per(d('wal', 'fpi'))} full-page images, ${fmt(d('wal', 'syncs'))} WAL syncs in all); ` +
+      `${per(d('dbs', 'commits'))} commits; blocks read ${per(reads)} (hit ratio ${fmt((hits / Math.max(1, hits + reads)) * 100, 2)} %); ` +
+      `buffers written by backends ${per(d('bg', 'backend'))}, by the background writer ${per(d('bg', 'clean'))}, by checkpoints ${per(d('bg', 'checkpoint'))} ` +
+      `(${fmt(d('bg', 'checkpoints'))} checkpoints)`,
+  );
+  const written = [...after.tables.values()]
+    .map((t) => ({ name: t.name, rows: t.written - (before.tables.get(t.name)?.written ?? 0) }))
+    .filter((t) => t.rows > 0)
+    .sort((a, b) => b.rows - a.rows);
+  const wallS = (after.at - before.at) / 1000;
+  const cpuByName = new Map();
+  for (const [pid, { name, seconds }] of after.cpu) {
+    const used = seconds - (before.cpu.get(pid)?.seconds ?? 0); // a backend that started in between counts from 0
+    if (Number.isFinite(used) && used > 0) cpuByName.set(name, (cpuByName.get(name) ?? 0) + used);
+  }
+  console.log(
+    `PostgreSQL's CPU by client (% of one core; backends alive at both ends of the measurement): ` +
+      [...cpuByName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, sec]) => `${n} ${fmt((sec / wallS) * 100, 1)}`).join(', '),
+  );
+  console.log(`rows inserted, updated or deleted per publication, by table: ${written.slice(0, 12).map((t) => `${t.name} ${per(t.rows)}`).join(', ')}`);
 }
 
 /** A results row for a stage before the headline one (publish response → its commit), over the same publications. */

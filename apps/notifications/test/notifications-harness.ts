@@ -168,6 +168,19 @@ export class NotificationsHarness {
     });
   }
 
+  /** `vacancies.vacancy.closed.v1` telling these applicants (reason `filled` unless overridden). */
+  async vacancyClosed(applicantIds: string[], overrides: Partial<EventPayload<'vacancies.vacancy.closed.v1'>> = {}) {
+    return this.publish('vacancies.vacancy.closed.v1', {
+      vacancyId: randomUUID(),
+      employerId: randomUUID(),
+      title: TITLE,
+      reason: 'filled',
+      closedAt: new Date().toISOString(),
+      applicantIds,
+      ...overrides,
+    });
+  }
+
   async statusChanged(seekerId: string, overrides: Partial<EventPayload<'vacancies.application.status-changed.v1'>> = {}) {
     return this.publish('vacancies.application.status-changed.v1', {
       applicationId: randomUUID(),

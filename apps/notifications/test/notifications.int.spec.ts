@@ -106,22 +106,23 @@ describe('many recipients', () => {
     await h.publish('seekers.seeker.erased.v1', { userId: erased, erasedAt: new Date().toISOString() }, erased);
     await eventually(async () => (await h.db.query(`SELECT 1 FROM notifications.erased_users WHERE user_id = $1`, [erased])).length > 0);
     const applicants = [known.userId, erased, ...Array.from({ length: 400 }, () => randomUUID())];
-    const closed = await h.publish('vacancies.vacancy.closed.v1', {
-      vacancyId: randomUUID(),
-      employerId: randomUUID(),
-      title: TITLE,
-      reason: 'expired',
-      closedAt: new Date().toISOString(),
-      applicantIds: [...applicants, known.userId],
-    });
+    const closed = await h.vacancyClosed([...applicants, known.userId], { reason: 'expired' });
     await h.notified(closed.id, known.userId);
     const rows = await h.db.query<{ recipient_id: string; sequence: string }>(`SELECT recipient_id, sequence FROM notifications.notifications WHERE event_id = $1`, [closed.id]);
     expect(rows).toHaveLength(401);
     expect(rows.some((r) => r.recipient_id === erased)).toBe(false);
     expect(rows.find((r) => r.recipient_id === known.userId)!.sequence).toBe('2');
     expect((await h.db.query(`SELECT 1 FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id WHERE n.event_id = $1`, [closed.id])).length).toBe(401);
-    const created = await h.db.query(`SELECT 1 FROM notifications.outbox WHERE subject = 'notifications.notification.created.v1' AND envelope->'data'->>'notificationId' IN (SELECT id::text FROM notifications.notifications WHERE event_id = $1)`, [closed.id]);
-    expect(created).toHaveLength(401);
+    // The gateways hear of all 401 in one event (ids and each recipient's sequence).
+    const created = await h.db.query<{ entries: { notificationId: string; userId: string; sequence: number }[] }>(
+      `SELECT envelope->'data'->'notifications' AS entries FROM notifications.outbox o WHERE subject = 'notifications.notifications.created.v1'
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(o.envelope->'data'->'notifications') e JOIN notifications.notifications n ON n.id::text = e->>'notificationId' WHERE n.event_id = $1)`,
+      [closed.id],
+    );
+    const entries = created.flatMap((c) => c.entries);
+    expect(created).toHaveLength(1);
+    expect(entries).toHaveLength(401);
+    expect(entries.find((e) => e.userId === known.userId)!.sequence).toBe(2);
     const mail = await eventually(async () => h.smtp.to(known.email).find((m) => m.subject === `Offre clôturée : ${TITLE.fr}`));
     expect(mail.text).toContain('a atteint sa date de clôture');
   });
@@ -238,14 +239,7 @@ describe('preferences', () => {
     expect(saved.timeZone).toBe('Asia/Qatar');
 
     const ignored = await h.statusChanged(seeker.userId);
-    const closed = await h.publish('vacancies.vacancy.closed.v1', {
-      vacancyId: randomUUID(),
-      employerId: randomUUID(),
-      title: TITLE,
-      reason: 'filled',
-      closedAt: new Date().toISOString(),
-      applicantIds: [seeker.userId],
-    });
+    const closed = await h.vacancyClosed([seeker.userId]);
     await h.notified(closed.id, seeker.userId);
     const mail = await eventually(async () => h.smtp.to(seeker.email)[0]);
     expect(mail.subject).toBe(`أُغلقت الوظيفة: ${TITLE.ar}`);
@@ -587,9 +581,20 @@ describe('export and erasure', () => {
     const event = await h.statusChanged(leaver.userId);
     await h.notified(event.id, leaver.userId);
     await eventually(async () => h.smtp.to(leaver.email)[0]);
+    // Told together with someone else: one notifications.created event names them both.
+    const stayer = await h.register({ locale: 'en' });
+    const closed = await h.vacancyClosed([leaver.userId, stayer.userId]);
+    await h.notified(closed.id, stayer.userId);
+    const shared = async () =>
+      h.db.query<{ users: string[] }>(
+        `SELECT ARRAY(SELECT e->>'userId' FROM jsonb_array_elements(envelope->'data'->'notifications') e) AS users FROM notifications.outbox
+         WHERE subject = 'notifications.notifications.created.v1' AND envelope->'data'->'notifications' @> jsonb_build_array(jsonb_build_object('userId', $1::text))`,
+        [stayer.userId],
+      );
+    expect((await shared()).map((r) => r.users.sort())).toEqual([[leaver.userId, stayer.userId].sort()]);
     const exported = await h.rpc.request('rpc.notifications.export.v1', {}, { principal: user(leaver.userId), locale: 'fr' });
-    expect(exported.notifications).toHaveLength(1);
-    expect(exported.notifications[0]!.title).toBe(`Vous êtes présélectionné·e : ${TITLE.fr}`);
+    expect(exported.notifications).toHaveLength(2);
+    expect(exported.notifications.map((n) => n.title)).toContain(`Vous êtes présélectionné·e : ${TITLE.fr}`);
     expect(exported.preferences.quietHours).toEqual({ start: '23:00', end: '06:00' });
 
     await h.publish('seekers.seeker.erased.v1', { userId: leaver.userId, erasedAt: new Date().toISOString() }, leaver.userId);
@@ -609,6 +614,8 @@ describe('export and erasure', () => {
     await eventually(async () => (await leftovers()).length === 0).catch(async () => {
       throw new Error(`left after erasure: ${(await leftovers()).join('; ')}`);
     });
+    // The shared event still tells the gateways about the other recipient.
+    expect((await shared()).map((r) => r.users)).toEqual([[stayer.userId]]);
 
     // A late event about the erased user brings nothing back.
     const late = await h.statusChanged(leaver.userId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, type PutProfileRequest } from '@olp/contracts';
-import { scrubOutbox } from '@olp/messaging';
+import { scrubOutbox, scrubOutboxEntries } from '@olp/messaging';
 import { DATA_SOURCE } from '@olp/persistence';
 import { latestAvailableFrom } from '../src/profiles/profile-rules.js';
 import { employer, failure, FULL_NAME, profileRequest, SeekersHarness, seeker, SNAPSHOT_SKILL } from './seekers-harness.js';
@@ -338,5 +338,40 @@ describe('scrubOutbox', () => {
     const dataSource = h.app.get<DataSource>(DATA_SOURCE);
     await expect(dataSource.transaction((em) => scrubOutbox(em, 'seekers', ' '))).rejects.toThrow(/must not be empty/);
     await expect(dataSource.transaction((em) => scrubOutbox(em, 'seekers; DROP TABLE x', 'a'))).rejects.toThrow(/invalid schema/);
+  });
+});
+
+describe('scrubOutboxEntries', () => {
+  class Rollback extends Error {}
+  const LIST = { subject: 'x.batch.v1', list: 'people', key: 'personId' };
+
+  it('takes one person out of the events naming several, deletes an event left naming nobody, and touches nothing else', async () => {
+    const dataSource = h.app.get<DataSource>(DATA_SOURCE);
+    const [who, other] = [randomUUID(), randomUUID()];
+    const event = (people: string[]) => JSON.stringify({ specversion: '1.0', id: randomUUID(), data: { people: people.map((personId) => ({ personId, n: 1 })), at: 'x' } });
+    await expect(
+      dataSource.transaction(async (em) => {
+        await em.query(
+          `INSERT INTO seekers.outbox (id, subject, envelope, published_at) VALUES
+             ($1, 'x.batch.v1', $2, now()), ($3, 'x.batch.v1', $4, NULL), ($5, 'x.batch.v1', $6, NULL), ($7, 'x.other.v1', $8, NULL)`,
+          [randomUUID(), event([who, other]), randomUUID(), event([who]), randomUUID(), event([other]), randomUUID(), event([who])],
+        );
+        await scrubOutboxEntries(em, 'seekers', LIST, who);
+        const left = (await em.query(`SELECT subject, envelope->'data' AS data FROM seekers.outbox WHERE subject LIKE 'x.%' ORDER BY seq`)) as { subject: string; data: unknown }[];
+        expect(left).toEqual([
+          { subject: 'x.batch.v1', data: { people: [{ personId: other, n: 1 }], at: 'x' } },
+          { subject: 'x.batch.v1', data: { people: [{ personId: other, n: 1 }], at: 'x' } },
+          { subject: 'x.other.v1', data: { people: [{ personId: who, n: 1 }], at: 'x' } },
+        ]);
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
+  });
+
+  it('refuses an empty id and names that would be spliced into the statement', async () => {
+    const dataSource = h.app.get<DataSource>(DATA_SOURCE);
+    await expect(dataSource.transaction((em) => scrubOutboxEntries(em, 'seekers', LIST, ' '))).rejects.toThrow(/must not be empty/);
+    await expect(dataSource.transaction((em) => scrubOutboxEntries(em, 'seekers; x', LIST, 'a'))).rejects.toThrow(/invalid schema/);
+    await expect(dataSource.transaction((em) => scrubOutboxEntries(em, 'seekers', { ...LIST, key: "a' OR '1" }, 'a'))).rejects.toThrow(/invalid field/);
   });
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /**
  * Erasure support: deletes what the service's messaging tables still hold about one person, in
@@ -33,4 +34,42 @@ export async function scrubOutbox(em: EntityManager, schema: string, about: stri
     [about],
   )) as { deleted: number }[];
   return Number(row?.deleted ?? 0);
+}
+
+/** Where an event that names several people keeps them: the `data` array and each entry's id field. */
+export interface OutboxEntryList {
+  subject: string;
+  /** The array in the event's `data` (e.g. `seekers`). */
+  list: string;
+  /** The id field of each entry (e.g. `seekerId`). */
+  key: string;
+}
+
+/**
+ * Erasure support for events about many people at once (a batch announcement, whose CloudEvents
+ * `subject` cannot name them all, so {@link scrubOutbox} does not find them): takes the entries
+ * naming `who` out of `<schema>.outbox` rows of `entries.subject`, published or not, and deletes a
+ * row left naming nobody. In the caller's (erasing) transaction; a row the relay is publishing
+ * right now is waited for, like `scrubOutbox`'s.
+ */
+export async function scrubOutboxEntries(em: EntityManager, schema: string, entries: OutboxEntryList, who: string): Promise<void> {
+  if (!IDENTIFIER.test(schema)) throw new Error(`scrubOutboxEntries: invalid schema name ${JSON.stringify(schema)}`);
+  // Spliced into the statement as JSON keys: plain field names only.
+  for (const field of [entries.list, entries.key]) {
+    if (!FIELD.test(field)) throw new Error(`scrubOutboxEntries: invalid field name ${JSON.stringify(field)}`);
+  }
+  if (who.trim() === '') throw new Error('scrubOutboxEntries: `who` must not be empty');
+  await em.query(
+    `WITH hit AS (
+       SELECT o.id, COALESCE(jsonb_agg(e) FILTER (WHERE e->>'${entries.key}' <> $2), '[]'::jsonb) AS kept
+       FROM ${schema}.outbox o, jsonb_array_elements(o.envelope->'data'->'${entries.list}') e
+       WHERE o.subject = $1 AND o.envelope->'data'->'${entries.list}' @> jsonb_build_array(jsonb_build_object('${entries.key}', $2::text))
+       GROUP BY o.id
+     ), emptied AS (
+       DELETE FROM ${schema}.outbox o USING hit WHERE o.id = hit.id AND jsonb_array_length(hit.kept) = 0
+     )
+     UPDATE ${schema}.outbox o SET envelope = jsonb_set(o.envelope, '{data,${entries.list}}', hit.kept)
+     FROM hit WHERE o.id = hit.id AND jsonb_array_length(hit.kept) > 0`,
+    [entries.subject, who],
+  );
 }

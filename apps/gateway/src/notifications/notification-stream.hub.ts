@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Gauge } from 'prom-client';
-import type { NotificationCreatedV1, NotificationView, Principal } from '@olp/contracts';
+import type { CreatedNotificationV1, NotificationsCreatedV1, NotificationView, Principal } from '@olp/contracts';
 import { isCloudEvent, NATS_CONNECTION, RpcClient, SubjectNamespace } from '@olp/messaging';
 import { LOGGER, PlatformMetrics, type Logger } from '@olp/platform';
 import type { Locale } from '@olp/reference-data';
@@ -78,7 +78,7 @@ const HEARTBEAT_MS = 25_000;
 
 /**
  * The gateway's side of the notification stream. Every replica subscribes (core NATS, no queue
- * group) to `notifications.notification.created.v1`, which the notifications service publishes
+ * group) to `notifications.notifications.created.v1`, which the notifications service publishes
  * through its outbox to JetStream, so whichever replica holds a user's open streams hears of every
  * new notification at once; it then fetches the rendered items over request/reply. Nothing is
  * kept here beyond the open connections: a reconnecting client resumes from `Last-Event-ID`.
@@ -108,16 +108,22 @@ export class NotificationStreamHub implements OnModuleInit, BeforeApplicationShu
   }
 
   onModuleInit(): void {
-    const subscription = this.nc.subscribe(this.ns.subject('notifications.notification.created.v1'));
+    const subscription = this.nc.subscribe(this.ns.subject('notifications.notifications.created.v1'));
     this.subscription = subscription;
     void (async () => {
       for await (const message of subscription) {
         try {
           const event: unknown = message.json();
           if (!isCloudEvent(event)) continue;
-          const data = event.data as Partial<NotificationCreatedV1>;
-          if (typeof data.userId !== 'string' || typeof data.sequence !== 'number') continue;
-          for (const connection of this.connections.get(data.userId) ?? []) connection.poke(data.sequence);
+          const created = (event.data as Partial<NotificationsCreatedV1>).notifications;
+          if (!Array.isArray(created)) continue;
+          // Each user with an open stream once, at their highest new sequence (one catch-up fetches them all).
+          const newest = new Map<string, number>();
+          for (const item of created as Partial<CreatedNotificationV1>[]) {
+            if (typeof item?.userId !== 'string' || typeof item.sequence !== 'number' || !this.connections.has(item.userId)) continue;
+            newest.set(item.userId, Math.max(newest.get(item.userId) ?? 0, item.sequence));
+          }
+          for (const [userId, sequence] of newest) for (const connection of this.connections.get(userId) ?? []) connection.poke(sequence);
         } catch (error) {
           this.logger.warn({ err: error }, 'unreadable notification event');
         }

@@ -10,7 +10,7 @@ import {
   type VacancyClosedV1,
   type VacancySnapshotV1,
 } from '@olp/contracts';
-import { scrubOutbox, type OutboxWriter } from '@olp/messaging';
+import { scrubOutbox, scrubOutboxEntries, type OutboxWriter } from '@olp/messaging';
 import type { Logger } from '@olp/platform';
 import type { LocalizedText } from '@olp/reference-data';
 import { row, rows, todayUtc } from '../common/sql.js';
@@ -544,7 +544,8 @@ export class MatchingEngine {
     await em.query(`DELETE FROM matching.matches WHERE seeker_id = $1`, [userId]);
     await em.query(`DELETE FROM matching.notified_pairs WHERE seeker_id = $1`, [userId]);
     await scrubOutbox(em, SCHEMA, userId);
-    await this.scrubSeekerFromOutbox(em, userId);
+    // Announcements name many seekers and are about the vacancy: the seeker's entries leave them.
+    await scrubOutboxEntries(em, SCHEMA, { subject: 'matching.matches.found.v1', list: 'seekers', key: 'seekerId' }, userId);
   }
 
   /** Who acts for an employer (and so may see its vacancies' matches); the newest fact per member wins. */
@@ -814,7 +815,7 @@ export class MatchingEngine {
   /**
    * Pairs not announced yet get a `notified_pairs` row; each vacancy's new pairs of the batch go out
    * together as one `matching.matches.found.v1` (split every {@link MATCHES_FOUND_MAX_SEEKERS}),
-   * about the vacancy. A seeker's erasure takes their entries out of these ({@link scrubSeekerFromOutbox}).
+   * about the vacancy. A seeker's erasure takes their entries out of these (`scrubOutboxEntries`).
    */
   private async announce(em: EntityManager, pairs: StoredPair[]): Promise<number> {
     let announced = 0;
@@ -851,26 +852,6 @@ export class MatchingEngine {
     }
     this.deps.metrics?.matchesFound.inc(announced);
     return announced;
-  }
-
-  /**
-   * Erasure: the seeker's entries leave the announcements still in the outbox (published or not;
-   * see `scrubOutbox`), and an announcement left naming nobody goes.
-   */
-  private async scrubSeekerFromOutbox(em: EntityManager, seekerId: string): Promise<void> {
-    await em.query(
-      `WITH hit AS (
-         SELECT o.id, COALESCE(jsonb_agg(e) FILTER (WHERE e->>'seekerId' <> $1), '[]'::jsonb) AS kept
-         FROM ${SCHEMA}.outbox o, jsonb_array_elements(o.envelope->'data'->'seekers') e
-         WHERE o.subject = 'matching.matches.found.v1' AND o.envelope->'data'->'seekers' @> jsonb_build_array(jsonb_build_object('seekerId', $1::text))
-         GROUP BY o.id
-       ), emptied AS (
-         DELETE FROM ${SCHEMA}.outbox o USING hit WHERE o.id = hit.id AND jsonb_array_length(hit.kept) = 0
-       )
-       UPDATE ${SCHEMA}.outbox o SET envelope = jsonb_set(o.envelope, '{data,seekers}', hit.kept)
-       FROM hit WHERE o.id = hit.id AND jsonb_array_length(hit.kept) > 0`,
-      [seekerId],
-    );
   }
 
   private async storedVacancy(em: EntityManager, vacancyId: string): Promise<VacancyEntry | undefined> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { UserRegisteredV1, UserUpdatedV1 } from '@olp/contracts';
-import { scrubOutbox } from '@olp/messaging';
+import { scrubOutbox, scrubOutboxEntries } from '@olp/messaging';
 import { queryRow, queryRows } from '@olp/persistence';
 import { defaultTimeZone, type Locale } from '@olp/reference-data';
 
@@ -91,5 +91,7 @@ export class Directory {
       await em.query(`DELETE FROM notifications.${table} WHERE user_id = $1`, [userId]);
     }
     await scrubOutbox(em, 'notifications', userId);
+    // `notifications.created` events name everyone of a dispatch batch: the user's entries leave them.
+    await scrubOutboxEntries(em, 'notifications', { subject: 'notifications.notifications.created.v1', list: 'notifications', key: 'userId' }, userId);
   }
 }

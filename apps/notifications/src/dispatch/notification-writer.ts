@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NotificationCategory } from '@olp/contracts';
+import { NOTIFICATIONS_CREATED_MAX, type NotificationCategory } from '@olp/contracts';
 import { OutboxWriter } from '@olp/messaging';
 import { queryRows } from '@olp/persistence';
 import { CONFIG } from '@olp/platform';
@@ -23,7 +23,7 @@ export interface WriteResult {
  * Turns one event's dispatches into stored rows inside the consumer's transaction, in a fixed
  * number of statements whatever the number of recipients (a vacancy closing tells every
  * applicant): the notifications (shown in the app when the in-app channel is on), an e-mail
- * delivery each when e-mail is on, and `notifications.notification.created.v1` for the gateways'
+ * delivery each when e-mail is on, and `notifications.notifications.created.v1` (one for the batch) for the gateways'
  * streams. The unique keys (event, recipient) and (notification, channel) make a redelivered event
  * a no-op even past the inbox; preferences are read at this moment (critical categories ignore
  * opt-outs); erased users get nothing. An e-mail of a category the recipient reads as a daily
@@ -170,22 +170,13 @@ export class NotificationWriter {
         planned.map((p) => holdUntil.get(p.id)?.toISOString() ?? null),
       ],
     );
-    if (inApp.length > 0) {
-      await this.outbox.addMany(
-        em,
-        'notifications.notification.created.v1',
-        inApp.map((p) => ({
-          payload: {
-            notificationId: p.id,
-            userId: p.dispatch.recipientId,
-            sequence: sequences.get(p.id)!,
-            category: p.dispatch.category,
-            createdAt: now.toISOString(),
-          },
-          about: p.dispatch.recipientId,
-        })),
-      );
+    // One event for the batch's in-app notifications (split beyond the contract's maximum), not one each.
+    const created = inApp.map((p) => ({ notificationId: p.id, userId: p.dispatch.recipientId, sequence: sequences.get(p.id)!, category: p.dispatch.category }));
+    const parts: { payload: { notifications: typeof created; createdAt: string } }[] = [];
+    for (let i = 0; i < created.length; i += NOTIFICATIONS_CREATED_MAX) {
+      parts.push({ payload: { notifications: created.slice(i, i + NOTIFICATIONS_CREATED_MAX), createdAt: now.toISOString() } });
     }
+    await this.outbox.addMany(em, 'notifications.notifications.created.v1', parts);
     return planned.map((p) => ({ category: p.dispatch.category, inApp: p.choice.inApp, email: p.choice.email }));
   }
 }

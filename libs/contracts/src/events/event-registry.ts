@@ -1,7 +1,7 @@
 import { UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from './identity/user-events.v1.js';
 import { SeekerConsentChangedV1, SeekerErasedV1, SeekerProfileUpdatedV1 } from './seekers/seeker-events.v1.js';
 import { MatchesFoundV1 } from './matching/match-events.v1.js';
-import { NotificationCreatedV1 } from './notifications/notification-events.v1.js';
+import { NotificationsCreatedV1 } from './notifications/notification-events.v1.js';
 import {
   ActivityCancelledV1,
   ActivityCompletedV1,
@@ -55,7 +55,7 @@ export const EVENTS = {
   'programmes.enrollment.cancelled.v1': EnrollmentCancelledV1,
   'programmes.enrollment.rejected.v1': EnrollmentRejectedV1,
   'programmes.certificate.issued.v1': CertificateIssuedV1,
-  'notifications.notification.created.v1': NotificationCreatedV1,
+  'notifications.notifications.created.v1': NotificationsCreatedV1,
 } as const;
 
 export type EventSubject = keyof typeof EVENTS;

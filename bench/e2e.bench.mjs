@@ -431,7 +431,11 @@ async function pgActivity(db) {
     `SELECT pid, CASE WHEN application_name <> '' THEN application_name ELSE backend_type END AS name FROM pg_stat_activity`,
   );
   const cpu = new Map(backends.map((b) => [b.pid, { name: b.name, seconds: processCpuSeconds(b.pid) }]));
-  return { wal, bg, dbs, tables: new Map(tables.map((t) => [t.name, t])), cpu, at: performance.now() };
+  // Trigger and function time, when the server tracks it (track_functions = 'pl' or 'all').
+  const functions = await db.query(
+    `SELECT schemaname || '.' || funcname AS name, calls::float8 AS calls, total_time::float8 AS total_ms, self_time::float8 AS self_ms FROM pg_stat_user_functions`,
+  );
+  return { wal, bg, dbs, tables: new Map(tables.map((t) => [t.name, t])), cpu, functions: new Map(functions.map((f) => [f.name, f])), at: performance.now() };
 }
 
 function printPgActivity(before, after, publications) {
@@ -460,6 +464,15 @@ function printPgActivity(before, after, publications) {
     `PostgreSQL's CPU by client (% of one core; backends alive at both ends of the measurement): ` +
       [...cpuByName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, sec]) => `${n} ${fmt((sec / wallS) * 100, 1)}`).join(', '),
   );
+  const functions = [...after.functions.values()]
+    .map((f) => ({ name: f.name, calls: f.calls - (before.functions.get(f.name)?.calls ?? 0), ms: f.total_ms - (before.functions.get(f.name)?.total_ms ?? 0) }))
+    .filter((f) => f.calls > 0)
+    .sort((a, b) => b.ms - a.ms);
+  if (functions.length > 0) {
+    console.log(
+      `PostgreSQL functions and triggers (track_functions): ${functions.slice(0, 6).map((f) => `${f.name} ${fmt(f.calls)} calls, ${fmt(f.ms / f.calls, 2)} ms each, ${fmt((f.ms / 1000 / wallS) * 100, 1)} % of one core`).join('; ')}`,
+    );
+  }
   console.log(`rows inserted, updated or deleted per publication, by table: ${written.slice(0, 12).map((t) => `${t.name} ${per(t.rows)}`).join(', ')}`);
 }
 

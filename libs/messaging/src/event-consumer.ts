@@ -46,6 +46,12 @@ export interface ConsumerDefinition {
    */
   maxBatch?: number;
   /**
+   * Batch transactions at once, when not the service's setting (`CONSUMER_CONCURRENCY`): 1 for a
+   * consumer whose batches serialise anyway (a projection lock), so that what arrives while one
+   * batch runs forms the next batch instead of several small transactions queueing on the lock.
+   */
+  concurrency?: number;
+  /**
    * Runs once per batch transaction after its handlers, before the commit: for consumers whose
    * handlers gather effects in memory and write them for the whole batch in one set of statements.
    * A failure rolls the batch back like a handler's.
@@ -113,7 +119,12 @@ export class EventConsumer {
     settings: Partial<ConsumerSettings> = {},
   ) {
     this.durable = `${deps.service}-${definition.name}`;
-    this.settings = { ...DEFAULT_CONSUMER_SETTINGS, ...settings, ...(definition.maxBatch === undefined ? {} : { maxBatch: definition.maxBatch }) };
+    this.settings = {
+      ...DEFAULT_CONSUMER_SETTINGS,
+      ...settings,
+      ...(definition.maxBatch === undefined ? {} : { maxBatch: definition.maxBatch }),
+      ...(definition.concurrency === undefined ? {} : { concurrency: definition.concurrency }),
+    };
   }
 
   get consumerName(): string {

@@ -325,4 +325,38 @@ describe('batch handlers', () => {
     expect(Math.max(...received)).toBeLessThanOrEqual(7);
     await consumer.stop();
   });
+
+  it('runs one batch transaction at a time with the definition’s concurrency 1, and what arrives meanwhile forms the next batch', async () => {
+    const sizes: number[] = [];
+    let active = 0;
+    let most = 0;
+    const consumer = h.consumer({
+      name: 'one-at-a-time',
+      maxBatch: 100,
+      concurrency: 1,
+      handlers: {
+        [SUBJECT]: {
+          batch: async (events, { em }) => {
+            active++;
+            most = Math.max(most, active);
+            sizes.push(events.length);
+            await em.query(`INSERT INTO ${SCHEMA}.effects (event_id, note) SELECT unnest($1::uuid[]), 'serial'`, [events.map((e) => e.id)]);
+            await new Promise((r) => setTimeout(r, 30));
+            active--;
+          },
+        },
+      },
+    });
+    await consumer.start();
+    for (let i = 0; i < 20; i++) {
+      await h.dataSource.transaction((em) => h.outbox.addMany(em, SUBJECT, [{ payload: userRegistered(8000 + i) }]));
+      await h.relay().publishBatch();
+    }
+    // This durable is new: it reads the stream from the start, the earlier tests' events too.
+    await eventually(async () => (await h.effects()).filter((e) => e.note === 'serial').length >= 130);
+    expect(most).toBe(1);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(130);
+    expect(sizes.length).toBeLessThan(130);
+    await consumer.stop();
+  });
 });

@@ -25,6 +25,9 @@ export class ProjectionConsumer implements OnModuleInit {
       name: 'projection',
       handlers: projectionHandlers(this.engine),
       maxBatch: this.config.MATCHING_CONSUMER_MAX_BATCH,
+      // Batches run one at a time under the projection lock anyway: one in flight lets what arrives
+      // meanwhile form the next batch, where several would each take the lock for a few events.
+      concurrency: 1,
       // The handlers score in memory; the batch's writes go out together just before it commits.
       beforeCommit: (em) => this.engine.flush(em),
     });

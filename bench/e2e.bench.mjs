@@ -298,6 +298,7 @@ async function main() {
   const cpuNames = ['postgres', 'nats-server'];
   let before;
   let pgBefore;
+  let gcBefore;
   let measuredStart;
   let lateSlots = 0;
   const inflight = [];
@@ -305,6 +306,7 @@ async function main() {
   for (let i = 0; i < total; i++) {
     if (i === cfg.warmup) {
       pgBefore = await pgActivity(db);
+      gcBefore = await gcMetrics(services.get('matching').url);
       before = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), self: process.cpuUsage() };
       measuredStart = performance.now();
     }
@@ -343,6 +345,7 @@ async function main() {
   const after = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), self: process.cpuUsage(before.self) };
   if (cleanup.stopping) throw new Error('stopped');
   const pgAfter = await pgActivity(db);
+  const gcAfter = await gcMetrics(services.get('matching').url);
 
   // ---- figures ------------------------------------------------------------------------------------------
   const rows = measured();
@@ -399,6 +402,7 @@ async function main() {
       `everything else ${fmt((wall.busyCores - named) * 100)}; machine ${fmt(wall.machineBusy * 100)} % busy. ` +
       'postgres and nats-server count every backend and client, other users\' too: the machine is shared.',
   );
+  printGc('matching', gcBefore, gcAfter);
   printPgActivity(pgBefore, pgAfter, inMatching);
   const p99 = percentile(sorted, 99);
   const pass = timed.length > 0 && p99 < TARGET_P99_MS && failed.length === 0;
@@ -525,6 +529,39 @@ async function breakdown(db, timed) {
 }
 
 /** Count and mean of matching's `olp_matching_rescore_duration_seconds{kind="vacancy"}` and of its batch flushes, or undefined. */
+/** prom-client's `nodejs_gc_duration_seconds` of one service, by kind: count, sum and collections over 0.1 s and 1 s. */
+async function gcMetrics(url) {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const lines = text.split('\n').filter((l) => l.startsWith('nodejs_gc_duration_seconds_'));
+    // Labels in any order (the registry adds `service`).
+    const read = (series, kind, le) =>
+      Number(
+        lines
+          .find((l) => l.startsWith(`nodejs_gc_duration_seconds_${series}{`) && l.includes(`kind="${kind}"`) && (le === undefined || l.includes(`le="${le}"`)))
+          ?.split(' ')
+          .pop() ?? 0,
+      );
+    const out = {};
+    for (const kind of ['major', 'minor', 'incremental']) {
+      const count = read('count', kind);
+      out[kind] = { count, sum: read('sum', kind), over100ms: count - read('bucket', kind, '0.1'), over1s: count - read('bucket', kind, '1') };
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+function printGc(name, before, after) {
+  if (!before || !after) return;
+  const parts = Object.keys(after).map((kind) => {
+    const d = (field) => after[kind][field] - (before[kind]?.[field] ?? 0);
+    return `${kind} ${fmt(d('count'))} (${fmt(d('sum') * 1000)} ms in all, ${fmt(d('over100ms'))} over 100 ms, ${fmt(d('over1s'))} over 1 s)`;
+  });
+  console.log(`${name}'s garbage collections over the measured publications: ${parts.join(', ')}`);
+}
+
 async function rescoreMetrics(url) {
   try {
     const text = await (await fetch(`${url}/metrics`)).text();

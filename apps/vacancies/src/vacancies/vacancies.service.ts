@@ -229,11 +229,17 @@ export class VacanciesService {
    * are told FORBIDDEN.
    */
   private async loadForMember(em: EntityManager, vacancyId: string, userId: string, lock = false): Promise<VacancyRow> {
-    const vacancy = await this.load(em, vacancyId, lock);
-    if (!vacancy) throw new DomainError(ErrorCode.VacancyNotFound);
-    if (!(await this.employers.isMember(vacancy.employer_id, userId, em))) {
-      throw new DomainError(vacancy.status === 'published' ? ErrorCode.Forbidden : ErrorCode.VacancyNotFound);
-    }
+    // The vacancy and the caller's membership in one statement (every command on a vacancy starts here).
+    const found = await row<VacancyRow & { is_member: boolean }>(
+      em,
+      `SELECT ${VACANCY_COLUMNS},
+              EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2) AS is_member
+       FROM vacancies.vacancies v JOIN vacancies.employers e ON e.id = v.employer_id WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`,
+      [vacancyId, userId],
+    );
+    if (!found) throw new DomainError(ErrorCode.VacancyNotFound);
+    const { is_member: isMember, ...vacancy } = found;
+    if (!isMember) throw new DomainError(vacancy.status === 'published' ? ErrorCode.Forbidden : ErrorCode.VacancyNotFound);
     return vacancy;
   }
 

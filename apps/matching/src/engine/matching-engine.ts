@@ -10,7 +10,7 @@ import {
   type VacancyClosedV1,
   type VacancySnapshotV1,
 } from '@olp/contracts';
-import { scrubOutbox, scrubOutboxEntries, type OutboxWriter } from '@olp/messaging';
+import { scrubOutbox, type OutboxWriter } from '@olp/messaging';
 import type { Logger } from '@olp/platform';
 import type { LocalizedText } from '@olp/reference-data';
 import { row, rows, todayUtc } from '../common/sql.js';
@@ -543,9 +543,8 @@ export class MatchingEngine {
     }
     await em.query(`DELETE FROM matching.matches WHERE seeker_id = $1`, [userId]);
     await em.query(`DELETE FROM matching.notified_pairs WHERE seeker_id = $1`, [userId]);
+    // Also takes the seeker's entries out of announcements still in the outbox (about the vacancy, naming many seekers).
     await scrubOutbox(em, SCHEMA, userId);
-    // Announcements name many seekers and are about the vacancy: the seeker's entries leave them.
-    await scrubOutboxEntries(em, SCHEMA, { subject: 'matching.matches.found.v1', list: 'seekers', key: 'seekerId' }, userId);
   }
 
   /** Who acts for an employer (and so may see its vacancies' matches); the newest fact per member wins. */
@@ -815,7 +814,7 @@ export class MatchingEngine {
   /**
    * Pairs not announced yet get a `notified_pairs` row; each vacancy's new pairs of the batch go out
    * together as one `matching.matches.found.v1` (split every {@link MATCHES_FOUND_MAX_SEEKERS}),
-   * about the vacancy. A seeker's erasure takes their entries out of these (`scrubOutboxEntries`).
+   * about the vacancy. A seeker's erasure takes their entries out of these (`scrubOutbox`, by `EVENT_PEOPLE`).
    */
   private async announce(em: EntityManager, pairs: StoredPair[]): Promise<number> {
     let announced = 0;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { UserRegisteredV1, UserUpdatedV1 } from '@olp/contracts';
-import { scrubOutbox, scrubOutboxEntries } from '@olp/messaging';
+import { scrubOutbox } from '@olp/messaging';
 import { queryRow, queryRows } from '@olp/persistence';
 import { defaultTimeZone, type Locale } from '@olp/reference-data';
 
@@ -90,8 +90,7 @@ export class Directory {
     for (const table of ['recipients', 'preferences', 'recipient_sequences']) {
       await em.query(`DELETE FROM notifications.${table} WHERE user_id = $1`, [userId]);
     }
+    // Also takes the user's entries out of `notifications.created` events (which name a whole dispatch batch).
     await scrubOutbox(em, 'notifications', userId);
-    // `notifications.created` events name everyone of a dispatch batch: the user's entries leave them.
-    await scrubOutboxEntries(em, 'notifications', { subject: 'notifications.notifications.created.v1', list: 'notifications', key: 'userId' }, userId);
   }
 }

@@ -61,6 +61,17 @@ export const EVENTS = {
 export type EventSubject = keyof typeof EVENTS;
 export type EventPayload<S extends EventSubject> = InstanceType<(typeof EVENTS)[S]>;
 
+/**
+ * Events that name several people in an array of their `data` (batch announcements): the array
+ * and each entry's field holding the person's id. Their CloudEvents `subject` cannot name everyone
+ * they are about, so erasure (`scrubOutbox` in @olp/messaging) takes a person's entries out of
+ * them by this table. An event naming several people must be listed here.
+ */
+export const EVENT_PEOPLE: { [S in EventSubject]?: { list: keyof EventPayload<S> & string; key: string } } = {
+  'matching.matches.found.v1': { list: 'seekers', key: 'seekerId' },
+  'notifications.notifications.created.v1': { list: 'notifications', key: 'userId' },
+};
+
 export function isEventSubject(value: string): value is EventSubject {
   return Object.prototype.hasOwnProperty.call(EVENTS, value);
 }

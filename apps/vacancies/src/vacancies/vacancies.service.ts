@@ -216,11 +216,7 @@ export class VacanciesService {
 
   /** The vacancy with its employer's name, or undefined. */
   async load(em: EntityManager, vacancyId: string, lock = false): Promise<VacancyRow | undefined> {
-    return row<VacancyRow>(
-      em,
-      `SELECT ${VACANCY_COLUMNS} FROM vacancies.vacancies v JOIN vacancies.employers e ON e.id = v.employer_id WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`,
-      [vacancyId],
-    );
+    return row<VacancyRow>(em, selectVacancy(lock), [vacancyId]);
   }
 
   /**
@@ -232,9 +228,7 @@ export class VacanciesService {
     // The vacancy and the caller's membership in one statement (every command on a vacancy starts here).
     const found = await row<VacancyRow & { is_member: boolean }>(
       em,
-      `SELECT ${VACANCY_COLUMNS},
-              EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2) AS is_member
-       FROM vacancies.vacancies v JOIN vacancies.employers e ON e.id = v.employer_id WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`,
+      selectVacancy(lock, `EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2) AS is_member`),
       [vacancyId, userId],
     );
     if (!found) throw new DomainError(ErrorCode.VacancyNotFound);
@@ -254,4 +248,9 @@ export class VacanciesService {
     );
     return new Map(found.map((r) => [r.vacancy_id, r.seekers]));
   }
+}
+
+/** The vacancy `$1` with its employer's name (and `extra` columns), locked for the transaction when `lock`. */
+function selectVacancy(lock: boolean, extra?: string): string {
+  return `SELECT ${VACANCY_COLUMNS}${extra ? `, ${extra}` : ''} FROM vacancies.vacancies v JOIN vacancies.employers e ON e.id = v.employer_id WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`;
 }

@@ -19,6 +19,16 @@ export class GatewayConfig extends MessagingConfig {
   @Matches(/^$|^(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be comma-separated http(s) origins' })
   CORS_ORIGINS = '';
 
+  /**
+   * Verified access tokens remembered until they expire, so a token's signature is checked once
+   * and not on every request (0: verify every request). Each entry is the token and its claims (~1 kB).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  AUTH_TOKEN_CACHE_SIZE = 10_000;
+
   /** Requests per client address per window, for all routes. */
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compareRanked, selectBest, TopList, type Ranked } from './top-list.js';
+import { compareRanked, fingerprint, selectBest, TopList, type Ranked } from './top-list.js';
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 
@@ -17,6 +17,32 @@ describe('TopList', () => {
       { id: 'b', score: 0.5 },
     ]);
     expect(compareRanked({ id: 'a', score: 0.5 }, { id: 'b', score: 0.5 })).toBeLessThan(0);
+  });
+
+  it('tells ids apart that share a fingerprint (the scans compare the ids where fingerprints match)', () => {
+    const a = '3f2b8c1e-0000-4000-8000-00000000beef';
+    const b = '9d41aa07-1111-4111-9111-11110000beef';
+    const c = '5c6d7e8f-2222-4222-a222-22220000beef';
+    expect(fingerprint(a)).toBe(fingerprint(b));
+    expect(fingerprint(a)).not.toBe(fingerprint('5c6d7e8f-2222-4222-a222-22220000bee0'));
+    const list = TopList.best(3, [
+      { id: a, score: 0.5 },
+      { id: b, score: 0.7 },
+    ]);
+    expect(list.score(a)).toBe(0.5);
+    expect(list.score(b)).toBe(0.7);
+    expect(list.has(c)).toBe(false);
+    expect(list.offer(a, null)).toEqual({ changed: true, needsBackfill: false });
+    expect(list.score(b)).toBe(0.7);
+    expect(list.has(a)).toBe(false);
+    expect(list.offer(c, 0.9)).toEqual({ changed: true, needsBackfill: false });
+    expect(list.entries()).toEqual([
+      { id: c, score: 0.9 },
+      { id: b, score: 0.7 },
+    ]);
+    expect(list.offer(b, 0.95)).toEqual({ changed: true, needsBackfill: false });
+    expect(list.ids()).toEqual([b, c]);
+    expect(list.score(c)).toBe(0.9);
   });
 
   it('evicts the last entry of a full list for a better one, and ignores worse ones', () => {

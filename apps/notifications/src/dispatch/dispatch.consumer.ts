@@ -41,6 +41,13 @@ export class DispatchConsumer implements OnModuleInit {
         for (const result of await this.writer.writeAll(em, event.id, dispatches)) this.metrics.created(result.category, result);
       };
     }
-    this.consumers.register({ name: 'dispatch', handlers: handlers as EventHandlers });
+    this.consumers.register({
+      name: 'dispatch',
+      handlers: handlers as EventHandlers,
+      // Batches naming the same recipients serialise on their per-user locks (sequence numbers), and
+      // a match announcement's ~20 seekers overlap the next one's: with several batches in flight they
+      // mostly waited for each other. One at a time lets what arrives meanwhile form the next batch.
+      concurrency: 1,
+    });
   }
 }

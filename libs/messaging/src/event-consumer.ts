@@ -13,6 +13,7 @@ import {
   type EventPayload,
   type EventSubject,
 } from '@olp/contracts';
+import { prepared, queryRows, type PreparedSql } from '@olp/persistence';
 import { continueTrace, runInTrace, type Logger, type PlatformMetrics } from '@olp/platform';
 import { HEADER_TRACEPARENT, buildCloudEvent, isCloudEvent, type CloudEvent } from './cloud-event.js';
 import { isNotFound } from './jetstream-streams.js';
@@ -112,6 +113,8 @@ export class EventConsumer {
   private readonly workers = new Set<Promise<void>>();
   private scheduled = false;
   private stopped = false;
+  /** Every batch runs it: prepared once per connection (PreparedSql). */
+  private readonly claimInbox: PreparedSql;
 
   constructor(
     private readonly deps: Deps,
@@ -119,6 +122,11 @@ export class EventConsumer {
     settings: Partial<ConsumerSettings> = {},
   ) {
     this.durable = `${deps.service}-${definition.name}`;
+    this.claimInbox = prepared(
+      `INSERT INTO ${deps.schema}.inbox (consumer, event_id)
+       SELECT $1, id FROM unnest($2::uuid[]) AS id
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+    );
     this.settings = {
       ...DEFAULT_CONSUMER_SETTINGS,
       ...settings,
@@ -268,14 +276,8 @@ export class EventConsumer {
   }
 
   private async handleInTransaction(parsed: Parsed[]): Promise<void> {
-    const { schema } = this.deps;
     await this.deps.dataSource.transaction(async (em) => {
-      const rows: { event_id: string }[] = await em.query(
-        `INSERT INTO ${schema}.inbox (consumer, event_id)
-         SELECT $1, id FROM unnest($2::uuid[]) AS id
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.durable, parsed.map((p) => p.event.id)],
-      );
+      const rows = await queryRows<{ event_id: string }>(em, this.claimInbox, [this.durable, parsed.map((p) => p.event.id)]);
       const fresh = new Set(rows.map((r) => r.event_id));
       const batches = new Map<EventSubject, { events: CloudEvent[]; first: JsMsg }>();
       for (const { msg, subject, event } of parsed) {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
+import { prepared, queryRows, type PreparedSql } from '@olp/persistence';
 import type { Logger, PlatformMetrics } from '@olp/platform';
 import { HEADER_EVENT_ID, HEADER_EVENT_TYPE, HEADER_TRACEPARENT } from './cloud-event.js';
 import type { SubjectNamespace } from './subject-namespace.js';
@@ -42,6 +43,8 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retentionHours: number;
+  private readonly claim: PreparedSql;
+  private readonly markPublished: PreparedSql;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,6 +57,12 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.retentionHours = options.retentionHours ?? 24;
+    // Every batch runs both: prepared once per connection (PreparedSql).
+    this.claim = prepared(
+      `SELECT id, subject, envelope::text AS envelope, envelope->>'type' AS type, traceparent FROM ${options.schema}.outbox
+       WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    );
+    this.markPublished = prepared(`UPDATE ${options.schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`);
   }
 
   async start(): Promise<void> {
@@ -81,15 +90,11 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const { schema } = this.options;
     return this.dataSource.transaction(async (em) => {
-      const rows: OutboxRow[] = await em.query(
-        `SELECT id, subject, envelope::text AS envelope, envelope->>'type' AS type, traceparent FROM ${schema}.outbox
-         WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
+      const rows = await queryRows<OutboxRow>(em, this.claim, [this.batchSize]);
       if (rows.length === 0) return 0;
       // Sent in order on one connection; acknowledgements are awaited together.
       await Promise.all(rows.map((row) => this.publish(row)));
-      await em.query(`UPDATE ${schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await queryRows(em, this.markPublished, [rows.map((r) => r.id)]);
       this.metrics.outboxPublished.inc({ schema }, rows.length);
       return rows.length;
     });

@@ -2,6 +2,7 @@ import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
 import { EVENTS, type EventPayload, type EventSubject } from '@olp/contracts';
+import { prepared, queryRows, type PreparedSql } from '@olp/persistence';
 import { outgoingTraceparent } from '@olp/platform';
 import { buildCloudEvent, type CloudEvent } from './cloud-event.js';
 
@@ -15,10 +16,18 @@ export interface OutboxAddOptions {
  * and its events commit or roll back together. The relay publishes them afterwards.
  */
 export class OutboxWriter {
+  /** Every event written runs it: prepared once per connection (PreparedSql). */
+  private readonly insertEvents: PreparedSql;
+
   constructor(
     private readonly source: string,
-    private readonly schema: string,
-  ) {}
+    schema: string,
+  ) {
+    this.insertEvents = prepared(
+      `INSERT INTO ${schema}.outbox (id, subject, envelope, traceparent)
+       SELECT id, $2, envelope, $4 FROM unnest($1::uuid[], $3::jsonb[]) AS e(id, envelope)`,
+    );
+  }
 
   async add<S extends EventSubject>(
     em: EntityManager,
@@ -58,10 +67,6 @@ export class OutboxWriter {
 
   private async insert(em: EntityManager, subject: string, events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await em.query(
-      `INSERT INTO ${this.schema}.outbox (id, subject, envelope, traceparent)
-       SELECT id, $2, envelope, $4 FROM unnest($1::uuid[], $3::jsonb[]) AS e(id, envelope)`,
-      [events.map((e) => e.id), subject, events.map((e) => JSON.stringify(e)), outgoingTraceparent()],
-    );
+    await queryRows(em, this.insertEvents, [events.map((e) => e.id), subject, events.map((e) => JSON.stringify(e)), outgoingTraceparent()]);
   }
 }

@@ -11,6 +11,7 @@ import {
   type VacancySnapshotV1,
 } from '@olp/contracts';
 import { scrubOutbox, type OutboxWriter } from '@olp/messaging';
+import { prepared } from '@olp/persistence';
 import type { Logger } from '@olp/platform';
 import type { LocalizedText } from '@olp/reference-data';
 import { row, rows, todayUtc } from '../common/sql.js';
@@ -77,6 +78,37 @@ interface VacancyRow {
 }
 
 const key = (v: string, s: string): string => `${v}|${s}`;
+
+// What every projection batch runs: prepared once per connection (PreparedSql in @olp/persistence:
+// planning such a statement cost PostgreSQL more than running it).
+const LOCK = prepared(`SELECT token, epoch FROM matching.projection_state WHERE id = 1 FOR UPDATE`);
+const STAMP = prepared(`UPDATE matching.projection_state SET token = $1 WHERE id = 1`);
+const UPSERT_VACANCIES = prepared(
+  `INSERT INTO matching.vacancies AS v (vacancy_id, employer_id, title, city, features, version, seq)
+   SELECT u.vacancy_id, u.employer_id, u.title, u.city, u.features, u.version, nextval('matching.change_seq')
+   FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::text[], $5::jsonb[], $6::integer[]) AS u(vacancy_id, employer_id, title, city, features, version)
+   ON CONFLICT (vacancy_id) DO UPDATE
+     SET employer_id = EXCLUDED.employer_id, title = EXCLUDED.title, city = EXCLUDED.city,
+         features = EXCLUDED.features, version = EXCLUDED.version, seq = EXCLUDED.seq
+     WHERE v.closed_at IS NULL AND v.version <= EXCLUDED.version
+   RETURNING vacancy_id, seq, (xmax = 0) AS inserted`,
+);
+const DELETE_PAIRS = prepared(`DELETE FROM matching.matches m USING unnest($1::uuid[], $2::uuid[]) AS d(v, s) WHERE m.vacancy_id = d.v AND m.seeker_id = d.s`);
+const INSERT_PAIRS = `INSERT INTO matching.matches AS m (vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, updated_at)
+   SELECT u.v, u.s, u.score, u.inv, u.ins, now()
+   FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::boolean[], $5::boolean[]) AS u(v, s, score, inv, ins)`;
+const UPSERT_PAIRS = prepared(
+  `${INSERT_PAIRS}
+   ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
+     SET score = EXCLUDED.score, in_vacancy_top = EXCLUDED.in_vacancy_top,
+         in_seeker_top = EXCLUDED.in_seeker_top, updated_at = now()
+     WHERE (m.score, m.in_vacancy_top, m.in_seeker_top) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top)`,
+);
+const ANNOUNCE = prepared(
+  `INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
+   SELECT v, s, now() FROM unnest($1::uuid[], $2::uuid[]) AS c(v, s)
+   ON CONFLICT DO NOTHING RETURNING vacancy_id, seeker_id, notified_at`,
+);
 
 /**
  * The effects of a delivery batch's events on the top lists and matches, gathered in memory and
@@ -207,7 +239,7 @@ export class MatchingEngine {
 
   /** Takes the projection lock for the caller's transaction (released at commit or rollback). */
   async lock(em: EntityManager): Promise<{ token: string; epoch: string }> {
-    const state = await row<{ token: string; epoch: string }>(em, `SELECT token, epoch FROM matching.projection_state WHERE id = 1 FOR UPDATE`);
+    const state = await row<{ token: string; epoch: string }>(em, LOCK);
     if (!state) throw new Error('matching.projection_state is missing its row');
     return state;
   }
@@ -239,7 +271,7 @@ export class MatchingEngine {
       this.suspects = { seekers: new Set(), vacancies: new Set() };
     }
     const token = randomUUID();
-    await em.query(`UPDATE matching.projection_state SET token = $1 WHERE id = 1`, [token]);
+    await rows(em, STAMP, [token]);
     this.expectedToken = token;
     this.pendingSeq = this.watermark;
     return batch;
@@ -411,14 +443,7 @@ export class MatchingEngine {
       (
         await rows<{ vacancy_id: string; seq: string; inserted: boolean }>(
           em,
-          `INSERT INTO matching.vacancies AS v (vacancy_id, employer_id, title, city, features, version, seq)
-           SELECT u.vacancy_id, u.employer_id, u.title, u.city, u.features, u.version, nextval('matching.change_seq')
-           FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::text[], $5::jsonb[], $6::integer[]) AS u(vacancy_id, employer_id, title, city, features, version)
-           ON CONFLICT (vacancy_id) DO UPDATE
-             SET employer_id = EXCLUDED.employer_id, title = EXCLUDED.title, city = EXCLUDED.city,
-                 features = EXCLUDED.features, version = EXCLUDED.version, seq = EXCLUDED.seq
-             WHERE v.closed_at IS NULL AND v.version <= EXCLUDED.version
-           RETURNING vacancy_id, seq, (xmax = 0) AS inserted`,
+          UPSERT_VACANCIES,
           [
             snapshots.map((s) => s.event.vacancyId),
             snapshots.map((s) => s.event.employerId),
@@ -773,10 +798,7 @@ export class MatchingEngine {
     }
 
     if (deletes.length > 0) {
-      await em.query(`DELETE FROM matching.matches m USING unnest($1::uuid[], $2::uuid[]) AS d(v, s) WHERE m.vacancy_id = d.v AND m.seeker_id = d.s`, [
-        deletes.map((d) => d.v),
-        deletes.map((d) => d.s),
-      ]);
+      await rows(em, DELETE_PAIRS, [deletes.map((d) => d.v), deletes.map((d) => d.s)]);
     }
 
     await this.announce(em, upserts.filter((u) => this.announceable(u)));
@@ -795,19 +817,14 @@ export class MatchingEngine {
   /** Upserts (or, for a full recomputation, inserts) stored pairs: score and list membership (announcements live in `notified_pairs`). */
   private async writePairs(em: EntityManager, pairs: StoredPair[], upsert: boolean): Promise<void> {
     for (const chunk of chunks(pairs, 5000)) {
-      await em.query(
-        `INSERT INTO matching.matches AS m (vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, updated_at)
-         SELECT u.v, u.s, u.score, u.inv, u.ins, now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::boolean[], $5::boolean[]) AS u(v, s, score, inv, ins)` +
-          (upsert
-            ? `
-         ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
-           SET score = EXCLUDED.score, in_vacancy_top = EXCLUDED.in_vacancy_top,
-               in_seeker_top = EXCLUDED.in_seeker_top, updated_at = now()
-           WHERE (m.score, m.in_vacancy_top, m.in_seeker_top) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top)`
-            : ''),
-        [chunk.map((u) => u.v), chunk.map((u) => u.s), chunk.map((u) => u.score), chunk.map((u) => u.inV), chunk.map((u) => u.inS)],
-      );
+      // A full recomputation (the rebuild, once) inserts into emptied tables as a plain statement.
+      await rows(em, upsert ? UPSERT_PAIRS : INSERT_PAIRS, [
+        chunk.map((u) => u.v),
+        chunk.map((u) => u.s),
+        chunk.map((u) => u.score),
+        chunk.map((u) => u.inV),
+        chunk.map((u) => u.inS),
+      ]);
     }
   }
 
@@ -821,13 +838,7 @@ export class MatchingEngine {
     const scores = new Map(pairs.map((p) => [key(p.v, p.s), p.score]));
     for (const chunk of chunks(pairs, 2000)) {
       if (chunk.length === 0) continue;
-      const fresh = await rows<{ vacancy_id: string; seeker_id: string; notified_at: Date }>(
-        em,
-        `INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
-         SELECT v, s, now() FROM unnest($1::uuid[], $2::uuid[]) AS c(v, s)
-         ON CONFLICT DO NOTHING RETURNING vacancy_id, seeker_id, notified_at`,
-        [chunk.map((p) => p.v), chunk.map((p) => p.s)],
-      );
+      const fresh = await rows<{ vacancy_id: string; seeker_id: string; notified_at: Date }>(em, ANNOUNCE, [chunk.map((p) => p.v), chunk.map((p) => p.s)]);
       const items: { payload: MatchesFoundV1; about: string }[] = [];
       for (const [vacancyId, found] of group(fresh, (f) => f.vacancy_id, (f) => f)) {
         const vacancy = this.index.vacancy(vacancyId) ?? (await this.storedVacancy(em, vacancyId));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { UserRegisteredV1, UserUpdatedV1 } from '@olp/contracts';
 import { scrubOutbox } from '@olp/messaging';
-import { queryRow, queryRows } from '@olp/persistence';
+import { prepared, queryRow, queryRows } from '@olp/persistence';
 import { defaultTimeZone, type Locale } from '@olp/reference-data';
 
 export interface Recipient {
@@ -21,8 +21,11 @@ export async function lockUser(em: EntityManager, userId: string): Promise<void>
 /** The same lock for several users at once, always taken in id order (no lock-order deadlocks between events). */
 export async function lockUsers(em: EntityManager, userIds: readonly string[]): Promise<void> {
   const sorted = [...new Set(userIds)].sort();
-  await em.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(u, 7305))) FROM (SELECT u FROM unnest($1::text[]) AS u ORDER BY u) AS s`, [sorted]);
+  await queryRows(em, LOCK_USERS, [sorted]);
 }
+
+/** Every dispatch batch runs it: prepared once per connection (PreparedSql). */
+const LOCK_USERS = prepared(`SELECT count(pg_advisory_xact_lock(hashtextextended(u, 7305))) FROM (SELECT u FROM unnest($1::text[]) AS u ORDER BY u) AS s`);
 
 /**
  * The recipient directory: who people are (name, e-mail, language, time zone, roles and the

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CREATED_MAX, type NotificationCategory } from '@olp/contracts';
 import { OutboxWriter } from '@olp/messaging';
-import { queryRows } from '@olp/persistence';
+import { prepared, queryRows } from '@olp/persistence';
 import { CONFIG } from '@olp/platform';
 import { CLOCK, type Clock } from '../clock.js';
 import { lockUsers } from '../directory/directory.js';
@@ -79,13 +79,7 @@ export class NotificationWriter {
       time_zone: string | null;
     }>(
       em,
-      `SELECT 'erased' AS kind, user_id, NULL::uuid AS event_id, NULL::jsonb AS categories, NULL::text AS quiet_start, NULL::text AS quiet_end, NULL::text AS time_zone
-         FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
-       UNION ALL SELECT 'done', n.recipient_id, n.event_id, NULL, NULL, NULL, NULL FROM notifications.notifications n
-         JOIN unnest($2::uuid[], $3::uuid[]) AS w(e, r) ON n.event_id = w.e AND n.recipient_id = w.r
-       UNION ALL SELECT 'preferences', user_id, NULL, categories, quiet_start::text, quiet_end::text, NULL FROM notifications.preferences WHERE user_id = ANY($1::uuid[])
-       UNION ALL SELECT 'zone', user_id, NULL, NULL, NULL, NULL, time_zone FROM notifications.recipients
-         WHERE user_id = ANY($1::uuid[]) AND email IS NOT NULL AND display_name IS NOT NULL AND locale IS NOT NULL AND time_zone IS NOT NULL`,
+      READ_RECIPIENTS,
       [recipients, wanted.map((w) => w.eventId), wanted.map((w) => w.dispatch.recipientId)],
     )) {
       if (r.kind === 'erased') erased.add(r.user_id);
@@ -111,10 +105,7 @@ export class NotificationWriter {
       (
         await queryRows<{ user_id: string; last_sequence: string }>(
           em,
-          `INSERT INTO notifications.recipient_sequences (user_id, last_sequence)
-           SELECT u, n FROM unnest($1::uuid[], $2::bigint[]) AS t(u, n)
-           ON CONFLICT (user_id) DO UPDATE SET last_sequence = notifications.recipient_sequences.last_sequence + EXCLUDED.last_sequence
-           RETURNING user_id, last_sequence`,
+          NEXT_SEQUENCES,
           [[...perUser.keys()], [...perUser.values()]],
         )
       ).map((r) => [r.user_id, Number(r.last_sequence)]),
@@ -139,21 +130,9 @@ export class NotificationWriter {
       this.heldZones.remember(zone);
     }
     // The notifications and, for those with e-mail on, their deliveries: one statement.
-    await em.query(
-      `WITH t AS (
-         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[], $12::boolean[], $13::timestamptz[])
-           AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, email, held_until)
-       ), n AS (
-         INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
-         SELECT id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, $1 FROM t
-         RETURNING id
-       )
-       INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, held_at, created_at)
-       SELECT gen_random_uuid(), t.id, t.recipient_id, 'email',
-              CASE WHEN t.held_until IS NULL THEN 'pending' ELSE 'held' END, COALESCE(t.held_until, $1),
-              CASE WHEN t.held_until IS NULL THEN NULL ELSE $1::timestamptz END, $1
-       FROM n JOIN t ON t.id = n.id WHERE t.email
-       ON CONFLICT (notification_id, channel) DO NOTHING`,
+    await queryRows(
+      em,
+      INSERT_NOTIFICATIONS,
       [
         now,
         planned.map((p) => p.id),
@@ -180,3 +159,37 @@ export class NotificationWriter {
     return planned.map((p) => ({ category: p.dispatch.category, inApp: p.choice.inApp, email: p.choice.email }));
   }
 }
+
+// What every dispatch batch runs: prepared once per connection (PreparedSql in @olp/persistence:
+// planning such a statement cost PostgreSQL more than running it).
+const READ_RECIPIENTS = prepared(
+  `SELECT 'erased' AS kind, user_id, NULL::uuid AS event_id, NULL::jsonb AS categories, NULL::text AS quiet_start, NULL::text AS quiet_end, NULL::text AS time_zone
+   FROM notifications.erased_users WHERE user_id = ANY($1::uuid[])
+   UNION ALL SELECT 'done', n.recipient_id, n.event_id, NULL, NULL, NULL, NULL FROM notifications.notifications n
+   JOIN unnest($2::uuid[], $3::uuid[]) AS w(e, r) ON n.event_id = w.e AND n.recipient_id = w.r
+   UNION ALL SELECT 'preferences', user_id, NULL, categories, quiet_start::text, quiet_end::text, NULL FROM notifications.preferences WHERE user_id = ANY($1::uuid[])
+   UNION ALL SELECT 'zone', user_id, NULL, NULL, NULL, NULL, time_zone FROM notifications.recipients
+   WHERE user_id = ANY($1::uuid[]) AND email IS NOT NULL AND display_name IS NOT NULL AND locale IS NOT NULL AND time_zone IS NOT NULL`,
+);
+const NEXT_SEQUENCES = prepared(
+  `INSERT INTO notifications.recipient_sequences (user_id, last_sequence)
+   SELECT u, n FROM unnest($1::uuid[], $2::bigint[]) AS t(u, n)
+   ON CONFLICT (user_id) DO UPDATE SET last_sequence = notifications.recipient_sequences.last_sequence + EXCLUDED.last_sequence
+   RETURNING user_id, last_sequence`,
+);
+const INSERT_NOTIFICATIONS = prepared(
+  `WITH t AS (
+     SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[], $12::boolean[], $13::timestamptz[])
+       AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, email, held_until)
+   ), n AS (
+     INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
+     SELECT id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, $1 FROM t
+     RETURNING id
+   )
+   INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, held_at, created_at)
+   SELECT gen_random_uuid(), t.id, t.recipient_id, 'email',
+          CASE WHEN t.held_until IS NULL THEN 'pending' ELSE 'held' END, COALESCE(t.held_until, $1),
+          CASE WHEN t.held_until IS NULL THEN NULL ELSE $1::timestamptz END, $1
+   FROM n JOIN t ON t.id = n.id WHERE t.email
+   ON CONFLICT (notification_id, channel) DO NOTHING`,
+);

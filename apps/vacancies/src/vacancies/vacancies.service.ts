@@ -12,7 +12,7 @@ import {
   type VacancyView,
 } from '@olp/contracts';
 import { OutboxWriter } from '@olp/messaging';
-import { DATA_SOURCE } from '@olp/persistence';
+import { DATA_SOURCE, prepared } from '@olp/persistence';
 import { Taxonomy, type Locale, type LocalizedText } from '@olp/reference-data';
 import { requireRole, todayUtc, validationFailed } from '../common/access.js';
 import { row, rows } from '../common/sql.js';
@@ -119,12 +119,7 @@ export class VacanciesService {
       const current = await this.loadForMember(em, vacancyId, userId, true);
       if (current.status !== 'draft') throw new DomainError(ErrorCode.VacancyNotOpen, { status: current.status });
       if (current.closing_date <= todayUtc()) throw validationFailed([{ field: 'closingDate', rule: 'isFutureDate' }]);
-      const published = await row<VacancyRow>(
-        em,
-        `UPDATE vacancies.vacancies v SET status = 'published', published_at = now(), version = v.version + 1, updated_at = now()
-         WHERE v.id = $1 RETURNING ${VACANCY_RETURNING}`,
-        [vacancyId],
-      );
+      const published = await row<VacancyRow>(em, PUBLISH, [vacancyId]);
       await this.outbox.add(em, 'vacancies.vacancy.published.v1', { ...toSnapshot(published!), publishedAt: published!.published_at!.toISOString() }, { about: vacancyId });
       return published!;
     });
@@ -216,7 +211,7 @@ export class VacanciesService {
 
   /** The vacancy with its employer's name, or undefined. */
   async load(em: EntityManager, vacancyId: string, lock = false): Promise<VacancyRow | undefined> {
-    return row<VacancyRow>(em, selectVacancy(lock), [vacancyId]);
+    return row<VacancyRow>(em, lock ? SELECT_LOCKED : SELECT, [vacancyId]);
   }
 
   /**
@@ -228,7 +223,7 @@ export class VacanciesService {
     // The vacancy and the caller's membership in one statement (every command on a vacancy starts here).
     const found = await row<VacancyRow & { is_member: boolean }>(
       em,
-      selectVacancy(lock, `EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2) AS is_member`),
+      lock ? SELECT_FOR_MEMBER_LOCKED : SELECT_FOR_MEMBER,
       [vacancyId, userId],
     );
     if (!found) throw new DomainError(ErrorCode.VacancyNotFound);
@@ -254,3 +249,15 @@ export class VacanciesService {
 function selectVacancy(lock: boolean, extra?: string): string {
   return `SELECT ${VACANCY_COLUMNS}${extra ? `, ${extra}` : ''} FROM vacancies.vacancies v JOIN vacancies.employers e ON e.id = v.employer_id WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`;
 }
+
+// Every command on a vacancy starts with one of these, and every publication runs PUBLISH: prepared
+// once per connection (PreparedSql: planning them cost more than running them).
+const IS_MEMBER = `EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2) AS is_member`;
+const SELECT = prepared(selectVacancy(false));
+const SELECT_LOCKED = prepared(selectVacancy(true));
+const SELECT_FOR_MEMBER = prepared(selectVacancy(false, IS_MEMBER));
+const SELECT_FOR_MEMBER_LOCKED = prepared(selectVacancy(true, IS_MEMBER));
+const PUBLISH = prepared(
+  `UPDATE vacancies.vacancies v SET status = 'published', published_at = now(), version = v.version + 1, updated_at = now()
+   WHERE v.id = $1 RETURNING ${VACANCY_RETURNING}`,
+);

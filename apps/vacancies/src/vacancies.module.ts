@@ -10,6 +10,7 @@ import { VacanciesSearchStorage1763900000000 } from './migrations/1763900000000-
 import { VacanciesSearchVacuum1763900000001 } from './migrations/1763900000001-vacancies-search-vacuum.js';
 import { VacanciesSearchCandidates1763900000002 } from './migrations/1763900000002-vacancies-search-candidates.js';
 import { VacanciesSearchGeneration1763900000003 } from './migrations/1763900000003-vacancies-search-generation.js';
+import { VacanciesSearchPruneEvery1764200000000 } from './migrations/1764200000000-vacancies-search-prune-every.js';
 import { SearchCache } from './search/search-cache.js';
 import { SearchGeneration } from './search/search-generation.js';
 import { VacancySearch } from './search/vacancy-search.js';
@@ -37,7 +38,7 @@ export class VacanciesModule {
           schema: 'vacancies',
           // Plain SQL throughout (search, keyset pages, optimistic updates): no entities.
           entities: [],
-          migrations: [MessagingTables1763856000000, VacanciesInit1763856200000, VacanciesSearchStorage1763900000000, VacanciesSearchVacuum1763900000001, VacanciesSearchCandidates1763900000002, VacanciesSearchGeneration1763900000003],
+          migrations: [MessagingTables1763856000000, VacanciesInit1763856200000, VacanciesSearchStorage1763900000000, VacanciesSearchVacuum1763900000001, VacanciesSearchCandidates1763900000002, VacanciesSearchGeneration1763900000003, VacanciesSearchPruneEvery1764200000000],
         }),
         MessagingModule.forRoot({ database: true }),
       ],

@@ -453,6 +453,28 @@ describe('vacancy search', () => {
       expect((await changed({ q: 'kappa' }, g4)).changed).toBe(false);
     });
 
+    it('prunes the change log of entries older than 15 minutes every 64th generation, moving complete_after past them', async () => {
+      const [mu] = await seed([{ title: { en: 'mu inspector' }, country: 'QA' }]);
+      const log = async () =>
+        (await h.db.query<{ g: string }>(`SELECT generation::text AS g FROM vacancies.search_changes ORDER BY generation`)).map((r) => Number(r.g));
+      const state = async () => (await h.db.query<{ value: string; complete_after: string }>(`SELECT value::text, complete_after::text FROM vacancies.search_generation`))[0]!;
+      const edit = (city: string) => h.db.query(`UPDATE vacancies.vacancies SET city = $2 WHERE id = $1`, [mu, city]);
+      // Everything logged so far is old; the next change is generation 63 (mod 64), then 64.
+      await h.db.query(`UPDATE vacancies.search_changes SET changed_at = now() - interval '16 minutes'`);
+      const old = await log();
+      expect(old.length).toBeGreaterThan(0);
+      const value = Number((await state()).value);
+      await h.db.query(`UPDATE vacancies.search_generation SET value = $1`, [value + 62 - (value % 64)]);
+      await edit('Lusail');
+      expect((await log()).slice(0, old.length)).toEqual(old); // not a pruning generation: kept
+      await edit('Al Wakrah');
+      const after = await state();
+      expect(Number(after.value) % 64).toBe(0);
+      // Only the last two changes are left (an edit logs the row as it was and as it is).
+      expect([...new Set(await log())]).toEqual([Number(after.value) - 1, Number(after.value)]);
+      expect(Number(after.complete_after)).toBeGreaterThanOrEqual(Math.max(...old));
+    });
+
     it('changes with the date, since closing dates pass at midnight (UTC)', async () => {
       const generations = h.get<SearchGeneration>(SearchGeneration);
       const evening = await generations.current(new Date('2026-11-20T23:59:59.999Z'));

@@ -576,8 +576,13 @@ describe('programme activities', () => {
 
 describe('export and erasure', () => {
   it('exports notifications and preferences, and erasure leaves nothing personal', async () => {
-    const leaver = await h.register({ locale: 'fr', displayName: 'Zeynep Erasmus', email: 'zeynep.erasmus@example.tn', roles: ['focal-point'], countryScope: ['TN'] });
-    await immediateEverything(leaver.userId, { start: '23:00', end: '06:00' });
+    const leaver = await h.register({ locale: 'fr', displayName: 'Zeynep Erasmus', email: 'zeynep.erasmus@example.tn', roles: ['focal-point'], countryScope: ['TN'], timeZone: 'Asia/Qatar' });
+    // Quiet hours to export, placed hours away from now in Doha (UTC+3, no daylight saving): the
+    // e-mail below must go out at once whatever the time of day the suite runs.
+    const dohaHour = (new Date().getUTCHours() + 3) % 24;
+    const at = (hours: number) => `${String((dohaHour + hours) % 24).padStart(2, '0')}:00`;
+    const quietHours = { start: at(4), end: at(8) };
+    await immediateEverything(leaver.userId, quietHours);
     const event = await h.statusChanged(leaver.userId);
     await h.notified(event.id, leaver.userId);
     await eventually(async () => h.smtp.to(leaver.email)[0]);
@@ -595,7 +600,7 @@ describe('export and erasure', () => {
     const exported = await h.rpc.request('rpc.notifications.export.v1', {}, { principal: user(leaver.userId), locale: 'fr' });
     expect(exported.notifications).toHaveLength(2);
     expect(exported.notifications.map((n) => n.title)).toContain(`Vous êtes présélectionné·e : ${TITLE.fr}`);
-    expect(exported.preferences.quietHours).toEqual({ start: '23:00', end: '06:00' });
+    expect(exported.preferences.quietHours).toEqual(quietHours);
 
     await h.publish('seekers.seeker.erased.v1', { userId: leaver.userId, erasedAt: new Date().toISOString() }, leaver.userId);
     const tables = await h.db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'notifications' AND table_type = 'BASE TABLE'`);

@@ -117,11 +117,13 @@ describe('ResponseCache with a search generation', () => {
   let asked: number;
   let outcomes: CacheOutcome[];
   let revalidations: RevalidationResult[];
-  /** The generation as the vacancies service would tell it (undefined: it cannot be asked). */
+  let unreachable: boolean;
+  /** The generation as the vacancies service would tell it (undefined: it cannot be asked; unreachable: the request fails). */
   const source: GenerationSource = {
     latest: () => generation,
     current: async () => {
       asked++;
+      if (unreachable) throw new Error('no responders');
       return generation;
     },
   };
@@ -133,6 +135,7 @@ describe('ResponseCache with a search generation', () => {
     now = 1_000_000;
     generation = '1@2026-11-20';
     asked = 0;
+    unreachable = false;
     outcomes = [];
     revalidations = [];
   });
@@ -296,6 +299,20 @@ describe('ResponseCache with a search generation', () => {
     expect(await c.get('k', async () => 'new')).toBe('"ok"'); // still stale: tries again
     await settle();
     expect(await c.get('k', async () => 'unused')).toBe('"new"');
+  });
+
+  it('counts a revalidation that cannot read the generation as failed, and keeps the stale body', async () => {
+    const c = cache();
+    await c.get('k', async () => 'ok');
+    now += 1500;
+    unreachable = true;
+    expect(await c.get('k', async () => 'unused')).toBe('"ok"');
+    await settle();
+    expect(revalidations).toEqual(['failed']);
+    unreachable = false;
+    expect(await c.get('k', async () => 'unused')).toBe('"ok"'); // still stale: tries again, unchanged
+    await settle();
+    expect(revalidations).toEqual(['failed', 'unchanged']);
   });
 });
 

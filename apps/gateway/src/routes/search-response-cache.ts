@@ -133,18 +133,22 @@ export class ResponseCache {
     return running;
   }
 
-  /** Keeps a stale entry whose generation is still current or whose search no change concerns, else searches again. */
+  /**
+   * Keeps a stale entry whose generation is still current or whose search no change concerns, else
+   * searches again. Every revalidation ends counted: kept, recomputed, or failed (the generation
+   * could not be read, or the search failed).
+   */
   private async revalidate(key: string, entry: Entry, compute: () => Promise<unknown>, changedSince: ChangedSince | undefined): Promise<string> {
-    const young = this.now() - entry.computedAt < this.options.maxAgeMs;
-    const tag = young ? entry.generation : undefined;
-    let current = tag !== undefined ? await this.generations?.current() : undefined;
-    if (tag !== undefined && current === tag && this.entries.get(key) === entry) return this.keep(key, entry, tag, 'unchanged');
-    if (tag !== undefined && current !== undefined && changedSince) {
-      const check = await changedSince(tag).catch(() => undefined);
-      if (check) current = check.generation;
-      if (check && !check.changed && this.entries.get(key) === entry) return this.keep(key, entry, check.generation, 'unaffected');
-    }
     try {
+      const young = this.now() - entry.computedAt < this.options.maxAgeMs;
+      const tag = young ? entry.generation : undefined;
+      let current = tag !== undefined ? await this.generations?.current() : undefined;
+      if (tag !== undefined && current === tag && this.entries.get(key) === entry) return this.keep(key, entry, tag, 'unchanged');
+      if (tag !== undefined && current !== undefined && changedSince) {
+        const check = await changedSince(tag).catch(() => undefined);
+        if (check) current = check.generation;
+        if (check && !check.changed && this.entries.get(key) === entry) return this.keep(key, entry, check.generation, 'unaffected');
+      }
       const body = await this.compute(key, compute, current ?? this.generations?.latest());
       this.onRevalidation('recomputed');
       return body;

@@ -210,8 +210,8 @@ export class VacanciesService {
   }
 
   /** The vacancy with its employer's name, or undefined. */
-  async load(em: EntityManager, vacancyId: string, lock = false): Promise<VacancyRow | undefined> {
-    return row<VacancyRow>(em, lock ? SELECT_LOCKED : SELECT, [vacancyId]);
+  async load(em: EntityManager, vacancyId: string): Promise<VacancyRow | undefined> {
+    return row<VacancyRow>(em, SELECT, [vacancyId]);
   }
 
   /**
@@ -254,7 +254,6 @@ function selectVacancy(lock: boolean, extra?: string): string {
 // once per connection (PreparedSql: planning them cost more than running them).
 const IS_MEMBER = `EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2) AS is_member`;
 const SELECT = prepared(selectVacancy(false));
-const SELECT_LOCKED = prepared(selectVacancy(true));
 const SELECT_FOR_MEMBER = prepared(selectVacancy(false, IS_MEMBER));
 const SELECT_FOR_MEMBER_LOCKED = prepared(selectVacancy(true, IS_MEMBER));
 const PUBLISH = prepared(

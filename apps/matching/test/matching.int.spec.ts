@@ -243,6 +243,40 @@ describe('matching service (real PostgreSQL and NATS JetStream)', () => {
     expect(mine).not.toContain(closed!.vacancyId);
   });
 
+  it('stores the pairs of ids first stored in a batch (plain inserts) beside ones it replaces, including a seeker erased and back in the same batch', async () => {
+    const mobility = { relocate: 'listed' as const, countries: ['BH'], remote: false };
+    const returning = profileEvent({ mobility });
+    const staying = profileEvent({ mobility });
+    const known = vacancyEvent({ country: 'BH', city: 'Manama' });
+    for (const p of [returning, staying]) await h.publish('seekers.profile.updated.v1', p, p.userId);
+    await h.publish('vacancies.vacancy.published.v1', known, known.vacancyId);
+    await h.settle();
+    const pairsOf = async (ids: string[]) =>
+      (await h.matches()).filter((m) => ids.includes(m.vacancy_id) && [returning.userId, staying.userId].includes(m.seeker_id)).map((m) => `${m.vacancy_id === known.vacancyId ? 'known' : 'fresh'}|${m.seeker_id}`);
+    expect((await pairsOf([known.vacancyId])).sort()).toEqual([`known|${returning.userId}`, `known|${staying.userId}`].sort());
+    const scores = new Map((await h.matches()).filter((m) => m.vacancy_id === known.vacancyId).map((m) => [`known|${m.seeker_id}`, m.score]));
+
+    // One batch: the erasure deletes the returning seeker's stored pair at once; their new profile
+    // (a row first stored by this batch) then pairs with the known vacancy again, and a new
+    // vacancy pairs with both seekers. The known vacancy's edit rescores the staying seeker: that
+    // pair's stored row is written over.
+    const fresh = vacancyEvent({ country: 'BH', city: 'Muharraq' });
+    const engine = h.engine();
+    await h.dataSource().transaction(async (em) => {
+      await engine.eraseUser(em, returning.userId, new Date(Date.now() - 1000).toISOString(), false);
+      await engine.applyProfile(em, { ...returning, version: 2, updatedAt: new Date().toISOString() });
+      await engine.applyVacancies(em, [fresh, updatedEvent(known, { version: known.version + 1, city: 'Riffa', minExperienceYears: 10 })]);
+      await engine.flush(em);
+    });
+    expect((await pairsOf([known.vacancyId, fresh.vacancyId])).sort()).toEqual(
+      [`known|${returning.userId}`, `known|${staying.userId}`, `fresh|${returning.userId}`, `fresh|${staying.userId}`].sort(),
+    );
+    expect(await vacancyIdsFor(returning.userId)).toEqual(expect.arrayContaining([known.vacancyId, fresh.vacancyId]));
+    const [before, after] = [scores.get(`known|${staying.userId}`), (await h.matches()).find((m) => m.vacancy_id === known.vacancyId && m.seeker_id === staying.userId)?.score];
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+  });
+
   it('announces a vacancy’s new matches of one batch in one event, about the vacancy', async () => {
     const vacancy = vacancyEvent({ country: 'OM', city: 'Muscat' });
     const profiles = [0, 1, 2].map(() => profileEvent({ mobility: { relocate: 'listed', countries: ['OM'], remote: false } }));

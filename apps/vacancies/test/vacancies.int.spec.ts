@@ -116,6 +116,20 @@ describe('vacancies service: employers and the vacancy lifecycle', () => {
       const error = await h.failure('rpc.vacancies.publish-vacancy.v1', { vacancyId: draft.id }, owner);
       expect(error).toMatchObject({ code: ErrorCode.ValidationFailed, fields: [{ field: 'closingDate', rule: 'isFutureDate' }] });
     });
+
+    it('of publications at once, one publishes (one event) and the others are told VACANCY_NOT_OPEN; outsiders learn nothing', async () => {
+      const draft = await h.createVacancy(owner, employerId);
+      const outcomes = await Promise.allSettled([1, 2, 3].map(() => h.call('rpc.vacancies.publish-vacancy.v1', { vacancyId: draft.id }, owner)));
+      const won = outcomes.filter((o): o is PromiseFulfilledResult<VacancyView> => o.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      expect(won[0]!.value).toMatchObject({ status: 'published', version: draft.version + 1 });
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual([ErrorCode.VacancyNotOpen, ErrorCode.VacancyNotOpen]);
+      expect(await h.events(draft.id, 'vacancies.vacancy.published.v1')).toHaveLength(1);
+
+      expect(await h.code('rpc.vacancies.publish-vacancy.v1', { vacancyId: draft.id }, employer())).toBe(ErrorCode.Forbidden);
+      expect(await h.code('rpc.vacancies.publish-vacancy.v1', { vacancyId: randomUUID() }, owner)).toBe(ErrorCode.VacancyNotFound);
+      expect(await h.events(draft.id, 'vacancies.vacancy.published.v1')).toHaveLength(1);
+    });
   });
 
   describe('optimistic concurrency', () => {

@@ -112,18 +112,29 @@ export class VacanciesService {
     return toVacancyView(vacancy, locale);
   }
 
-  /** draft → published, while the closing date is still ahead. */
+  /**
+   * draft → published, while the closing date is still ahead. One statement publishes when the
+   * caller may (a member, a draft, the date ahead); only when it changed nothing is the vacancy
+   * read to say why. Every publication saves the locking read and its round trip that way.
+   */
   async publish(principal: Principal | undefined, vacancyId: string, locale: Locale): Promise<VacancyView> {
     const userId = requireRole(principal, Role.Employer);
     const vacancy = await this.dataSource.transaction(async (em) => {
-      const current = await this.loadForMember(em, vacancyId, userId, true);
-      if (current.status !== 'draft') throw new DomainError(ErrorCode.VacancyNotOpen, { status: current.status });
-      if (current.closing_date <= todayUtc()) throw validationFailed([{ field: 'closingDate', rule: 'isFutureDate' }]);
-      const published = await row<VacancyRow>(em, PUBLISH, [vacancyId]);
-      await this.outbox.add(em, 'vacancies.vacancy.published.v1', { ...toSnapshot(published!), publishedAt: published!.published_at!.toISOString() }, { about: vacancyId });
-      return published!;
+      const published = await row<VacancyRow>(em, PUBLISH, [vacancyId, userId, todayUtc()]);
+      if (!published) throw await this.whyNotPublished(em, vacancyId, userId);
+      await this.outbox.add(em, 'vacancies.vacancy.published.v1', { ...toSnapshot(published), publishedAt: published.published_at!.toISOString() }, { about: vacancyId });
+      return published;
     });
     return toVacancyView(vacancy, locale);
+  }
+
+  /** The error of a publication that changed nothing, checked in the order a caller is told: access, status, closing date. */
+  private async whyNotPublished(em: EntityManager, vacancyId: string, userId: string): Promise<Error> {
+    const current = await this.loadForMember(em, vacancyId, userId);
+    if (current.status !== 'draft') return new DomainError(ErrorCode.VacancyNotOpen, { status: current.status });
+    if (current.closing_date <= todayUtc()) return validationFailed([{ field: 'closingDate', rule: 'isFutureDate' }]);
+    // All holds now: it changed between the two statements (say, the caller became a member).
+    return new DomainError(ErrorCode.PreconditionFailed);
   }
 
   /** published → filled (reason `filled`) or closed (`closed`, `cancelled`); applicants are named in the event. */
@@ -258,5 +269,7 @@ const SELECT_FOR_MEMBER = prepared(selectVacancy(false, IS_MEMBER));
 const SELECT_FOR_MEMBER_LOCKED = prepared(selectVacancy(true, IS_MEMBER));
 const PUBLISH = prepared(
   `UPDATE vacancies.vacancies v SET status = 'published', published_at = now(), version = v.version + 1, updated_at = now()
-   WHERE v.id = $1 RETURNING ${VACANCY_RETURNING}`,
+   WHERE v.id = $1 AND v.status = 'draft' AND v.closing_date > $3::date
+     AND EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2)
+   RETURNING ${VACANCY_RETURNING}`,
 );

@@ -69,6 +69,13 @@ interface SeekerRow {
   seq: string;
 }
 
+/** An announcement just recorded in `notified_pairs`. */
+interface Fresh {
+  vacancy_id: string;
+  seeker_id: string;
+  notified_at: Date;
+}
+
 interface VacancyRow {
   vacancy_id: string;
   title: LocalizedText;
@@ -93,24 +100,39 @@ const UPSERT_VACANCIES = prepared(
      WHERE v.closed_at IS NULL AND v.version <= EXCLUDED.version
    RETURNING vacancy_id, seq, (xmax = 0) AS inserted`,
 );
-const DELETE_PAIRS = prepared(`DELETE FROM matching.matches m USING unnest($1::uuid[], $2::uuid[]) AS d(v, s) WHERE m.vacancy_id = d.v AND m.seeker_id = d.s`);
-const INSERT_PAIRS_TEXT = `INSERT INTO matching.matches AS m (vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, updated_at)
-   SELECT u.v, u.s, u.score, u.inv, u.ins, now()
-   FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::boolean[], $5::boolean[]) AS u(v, s, score, inv, ins)`;
-/** Pairs no stored row can name yet (see {@link Operation.isNew}): no conflict check, no speculative insertion. */
-const INSERT_PAIRS = prepared(INSERT_PAIRS_TEXT);
-const UPSERT_PAIRS = prepared(
-  `${INSERT_PAIRS_TEXT}
-   ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
+const PAIR_COLUMNS = `vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top, updated_at`;
+/** Stored pairs from five arrays starting at parameter `$p` (vacancy, seeker, score, in the vacancy's list, in the seeker's). */
+const pairRows = (p: number): string =>
+  `SELECT u.v, u.s, u.score, u.inv, u.ins, now()
+   FROM unnest($${p}::uuid[], $${p + 1}::uuid[], $${p + 2}::real[], $${p + 3}::boolean[], $${p + 4}::boolean[]) AS u(v, s, score, inv, ins)`;
+const PAIR_CONFLICT = `ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
      SET score = EXCLUDED.score, in_vacancy_top = EXCLUDED.in_vacancy_top,
          in_seeker_top = EXCLUDED.in_seeker_top, updated_at = now()
-     WHERE (m.score, m.in_vacancy_top, m.in_seeker_top) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top)`,
-);
-const ANNOUNCE = prepared(
-  `INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
-   SELECT v, s, now() FROM unnest($1::uuid[], $2::uuid[]) AS c(v, s)
+     WHERE (m.score, m.in_vacancy_top, m.in_seeker_top) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top)`;
+/**
+ * A batch's writes in one statement (one round trip instead of four on the serial projection path),
+ * as data-modifying CTEs over disjoint pairs, so none needs to see another's rows:
+ * - `$1`–`$2` pairs in no list any more, deleted;
+ * - `$3`–`$7` pairs no stored row can name yet ({@link Operation.isNew}), plainly inserted (an
+ *   upsert's conflict check and speculative insertion cost ~12 % more a row, bench/README.md);
+ * - `$8`–`$12` other pairs in some list, upserted (skipping rows that would not change);
+ * - `$13`–`$14` announceable pairs: those not announced yet get a `notified_pairs` row and are returned.
+ */
+const WRITE_BATCH = prepared(
+  `WITH deleted AS (
+     DELETE FROM matching.matches m USING unnest($1::uuid[], $2::uuid[]) AS d(v, s) WHERE m.vacancy_id = d.v AND m.seeker_id = d.s
+   ), inserted AS (
+     INSERT INTO matching.matches (${PAIR_COLUMNS}) ${pairRows(3)}
+   ), upserted AS (
+     INSERT INTO matching.matches AS m (${PAIR_COLUMNS}) ${pairRows(8)}
+     ${PAIR_CONFLICT}
+   )
+   INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
+   SELECT v, s, now() FROM unnest($13::uuid[], $14::uuid[]) AS c(v, s)
    ON CONFLICT DO NOTHING RETURNING vacancy_id, seeker_id, notified_at`,
 );
+/** Rows of one {@link WRITE_BATCH} statement at most, per kind (it bounds the statement's parameters). */
+const WRITE_CHUNK = 5000;
 
 /**
  * The effects of a delivery batch's events on the top lists and matches, gathered in memory and
@@ -787,7 +809,8 @@ export class MatchingEngine {
       }
       // Both lists hold a pair's current score: every list it is in was just offered or rebuilt with it.
       const score = inVacancyTop ?? inSeekerTop!;
-      upserts.push({ ...pair, score, inV: inVacancyTop !== undefined, inS: inSeekerTop !== undefined });
+      // Spelt out: `{ ...pair, score, … }` took V8 ~5 µs a pair (a slow clone path), ~60 ns written so.
+      upserts.push({ v: pair.v, s: pair.s, score, inV: inVacancyTop !== undefined, inS: inSeekerTop !== undefined });
     }
 
     // Announcements of rescored pairs that fell below the threshold (or out of eligibility) are
@@ -812,15 +835,11 @@ export class MatchingEngine {
       ]);
     }
 
-    if (deletes.length > 0) {
-      await rows(em, DELETE_PAIRS, [deletes.map((d) => d.v), deletes.map((d) => d.s)]);
-    }
-
-    await this.announce(em, upserts.filter((u) => this.announceable(u)));
-    // A new vacancy's pairs (nearly all of a publication's) are plainly inserted: an upsert's
-    // conflict check and speculative insertion cost ~12 % more a row (bench/README.md).
-    await this.writePairs(em, upserts.filter((u) => op.isNew(u)), false);
-    await this.writePairs(em, upserts.filter((u) => !op.isNew(u)), true);
+    const announceable = upserts.filter((u) => this.announceable(u));
+    const inserts: StoredPair[] = [];
+    const updates: StoredPair[] = [];
+    for (const u of upserts) (op.isNew(u) ? inserts : updates).push(u);
+    await this.announce(em, announceable, await this.writeBatch(em, { deletes, inserts, updates, announceable }));
   }
 
   /**
@@ -832,52 +851,62 @@ export class MatchingEngine {
     return pair.inS && pair.inV && pair.score >= this.settings.threshold;
   }
 
-  /** Upserts (or, where no stored row can exist yet, inserts) stored pairs: score and list membership (announcements live in `notified_pairs`). */
-  private async writePairs(em: EntityManager, pairs: StoredPair[], upsert: boolean): Promise<void> {
-    for (const chunk of chunks(pairs, 5000)) {
-      // Plain inserts: pairs no stored row can name (new ids, or the rebuild's emptied table).
-      await rows(em, upsert ? UPSERT_PAIRS : INSERT_PAIRS, [
-        chunk.map((u) => u.v),
-        chunk.map((u) => u.s),
-        chunk.map((u) => u.score),
-        chunk.map((u) => u.inV),
-        chunk.map((u) => u.inS),
-      ]);
+  /**
+   * Runs {@link WRITE_BATCH} (once, unless a kind has more than {@link WRITE_CHUNK} rows) and
+   * returns the announcements it recorded: pairs of `announceable` not announced before.
+   */
+  private async writeBatch(em: EntityManager, batch: { deletes: Pair[]; inserts: StoredPair[]; updates: StoredPair[]; announceable: Pair[] }): Promise<Fresh[]> {
+    const { deletes, inserts, updates, announceable } = batch;
+    const fresh: Fresh[] = [];
+    const rounds = Math.ceil(Math.max(deletes.length, inserts.length, updates.length, announceable.length) / WRITE_CHUNK);
+    const stored = (pairs: StoredPair[]) => [pairs.map((u) => u.v), pairs.map((u) => u.s), pairs.map((u) => u.score), pairs.map((u) => u.inV), pairs.map((u) => u.inS)];
+    for (let i = 0; i < rounds; i++) {
+      const part = <T>(items: T[]): T[] => items.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK);
+      const [gone, announce] = [part(deletes), part(announceable)];
+      fresh.push(
+        ...(await rows<Fresh>(em, WRITE_BATCH, [
+          gone.map((d) => d.v),
+          gone.map((d) => d.s),
+          ...stored(part(inserts)),
+          ...stored(part(updates)),
+          announce.map((p) => p.v),
+          announce.map((p) => p.s),
+        ])),
+      );
     }
+    return fresh;
   }
 
   /**
-   * Pairs not announced yet get a `notified_pairs` row; each vacancy's new pairs of the batch go out
-   * together as one `matching.matches.found.v1` (split every {@link MATCHES_FOUND_MAX_SEEKERS}),
-   * about the vacancy. A seeker's erasure takes their entries out of these (`scrubOutbox`, by `EVENT_PEOPLE`).
+   * Tells of newly recorded announcements (`fresh`, from `notified_pairs`; `pairs` give their
+   * scores): each vacancy's new pairs of the batch go out together as one
+   * `matching.matches.found.v1` (split every {@link MATCHES_FOUND_MAX_SEEKERS}), about the vacancy.
+   * A seeker's erasure takes their entries out of these (`scrubOutbox`, by `EVENT_PEOPLE`).
    */
-  private async announce(em: EntityManager, pairs: StoredPair[]): Promise<number> {
+  private async announce(em: EntityManager, pairs: StoredPair[], fresh: Fresh[]): Promise<number> {
     let announced = 0;
     const scores = new Map(pairs.map((p) => [key(p.v, p.s), p.score]));
-    for (const chunk of chunks(pairs, 2000)) {
-      if (chunk.length === 0) continue;
-      const fresh = await rows<{ vacancy_id: string; seeker_id: string; notified_at: Date }>(em, ANNOUNCE, [chunk.map((p) => p.v), chunk.map((p) => p.s)]);
-      const items: { payload: MatchesFoundV1; about: string }[] = [];
-      for (const [vacancyId, found] of group(fresh, (f) => f.vacancy_id, (f) => f)) {
-        const vacancy = this.index.vacancy(vacancyId) ?? (await this.storedVacancy(em, vacancyId));
-        if (!vacancy) continue;
-        const seekers = found.filter((f) => this.index.seeker(f.seeker_id)).map((f) => ({ seekerId: f.seeker_id, score: scores.get(key(vacancyId, f.seeker_id))! }));
-        for (const part of chunks(seekers, MATCHES_FOUND_MAX_SEEKERS)) {
-          items.push({
-            about: vacancyId,
-            payload: {
-              vacancyId,
-              employerId: vacancy.features.employerId,
-              vacancyTitle: vacancy.title,
-              seekers: part,
-              foundAt: found[0]!.notified_at.toISOString(),
-            },
-          });
-          announced += part.length;
-        }
+    const items: { payload: MatchesFoundV1; about: string }[] = [];
+    for (const [vacancyId, found] of group(fresh, (f) => f.vacancy_id, (f) => f)) {
+      const vacancy = this.index.vacancy(vacancyId) ?? (await this.storedVacancy(em, vacancyId));
+      if (!vacancy) continue;
+      const seekers = found.filter((f) => this.index.seeker(f.seeker_id)).map((f) => ({ seekerId: f.seeker_id, score: scores.get(key(vacancyId, f.seeker_id))! }));
+      for (const part of chunks(seekers, MATCHES_FOUND_MAX_SEEKERS)) {
+        items.push({
+          about: vacancyId,
+          payload: {
+            vacancyId,
+            employerId: vacancy.features.employerId,
+            vacancyTitle: vacancy.title,
+            seekers: part,
+            foundAt: found[0]!.notified_at.toISOString(),
+          },
+        });
+        announced += part.length;
       }
-      await this.deps.outbox.addMany(em, 'matching.matches.found.v1', items);
     }
+    // The rebuild may announce a whole market: its outbox rows go in bounded statements too.
+    for (const part of chunks(items, 2000)) await this.deps.outbox.addMany(em, 'matching.matches.found.v1', part);
     this.deps.metrics?.matchesFound.inc(announced);
     return announced;
   }
@@ -939,18 +968,10 @@ export class MatchingEngine {
       ]);
     }
     const announceable = all.filter((p) => this.announceable(p));
-    let announced = 0;
-    if (options.announce === false) {
-      for (const chunk of chunks(announceable, 5000)) {
-        await em.query(
-          `INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at) SELECT v, s, now() FROM unnest($1::uuid[], $2::uuid[]) AS c(v, s) ON CONFLICT DO NOTHING`,
-          [chunk.map((p) => p.v), chunk.map((p) => p.s)],
-        );
-      }
-    } else {
-      announced = await this.announce(em, announceable);
-    }
-    await this.writePairs(em, all, false);
+    // Into the emptied table every pair is plainly inserted. Announceable pairs not announced yet
+    // are recorded, and told unless `announce: false` (recorded as announced long ago).
+    const recorded = await this.writeBatch(em, { deletes: [], inserts: all, updates: [], announceable });
+    const announced = options.announce === false ? 0 : await this.announce(em, announceable, recorded);
 
     const fresh = await row<{ token: string; epoch: string }>(
       em,

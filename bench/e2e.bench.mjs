@@ -19,6 +19,7 @@
 //        BENCH_TIMEOUT_S=1500  BENCH_LOG_LEVEL=warn (services)  BENCH_KEEP_LOGS=1 keep the services' logs
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,7 +29,7 @@ import { redactUrl } from '@olp/persistence';
 import { createTestDatabase, deleteTestStreams, randomSuffix, testNatsUrl, testPostgresAdminUrl } from '@olp/testing';
 import { ServiceProcesses } from '../tools/dev/processes.mjs';
 import { SERVICES, serviceEnv } from '../tools/dev/services.mjs';
-import { Cleanup, cpuSnapshot, cpuUse, envInt, fmt, machineSummary, percentile, printTable, processCpuSeconds, sleep } from './lib/bench-utils.mjs';
+import { Cleanup, cpuSnapshot, cpuUse, envInt, fmt, machineSummary, percentile, printTable, processCpuSeconds, processWaitSeconds, sleep } from './lib/bench-utils.mjs';
 import { SMTPServer } from 'smtp-server';
 import { insertMatchingSeekers, insertMatchingVacancies, insertRecipients, vacancyRequest } from './lib/e2e-load.mjs';
 import { generatePopulation, moreVacancies } from './lib/matching-population.mjs';
@@ -222,15 +223,40 @@ async function main() {
   const base = `${services.get('gateway').url}/api/v1`;
 
   // ---- employers and drafts --------------------------------------------------------------------------
-  const api = async (method, url, body, token) => {
-    const response = await fetch(`${base}${url}`, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
+  // node:http with a keep-alive agent, not fetch: the load generator shares the two cores with the
+  // platform, and fetch cost it about twice the CPU a request (bench/README.md).
+  const agent = new http.Agent({ keepAlive: true });
+  cleanup.add('close the HTTP agent', () => agent.destroy());
+  const api = (method, url, body, token) =>
+    new Promise((resolve, reject) => {
+      const payload = body ? JSON.stringify(body) : undefined;
+      const request = http.request(
+        `${base}${url}`,
+        {
+          method,
+          agent,
+          headers: {
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (response) => {
+          const chunks = [];
+          response.on('data', (chunk) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            try {
+              resolve({ status: response.statusCode, body: text ? JSON.parse(text) : undefined, text });
+            } catch (error) {
+              reject(error);
+            }
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(payload);
     });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, text };
-  };
   const expectStatus = (response, status, what) => {
     if (response.status !== status) throw new Error(`${what}: HTTP ${response.status} ${response.text.slice(0, 400)}`);
     return response.body;
@@ -307,7 +333,7 @@ async function main() {
     if (i === cfg.warmup) {
       pgBefore = await pgActivity(db);
       gcBefore = await gcMetrics(services.get('matching').url);
-      before = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), self: process.cpuUsage() };
+      before = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), waits: waitsOf(pids), self: process.cpuUsage() };
       measuredStart = performance.now();
     }
     const slot = t0 + i * interval;
@@ -342,7 +368,7 @@ async function main() {
     await sleep(250);
   }
   endBar();
-  const after = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), self: process.cpuUsage(before.self) };
+  const after = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), waits: waitsOf(pids), self: process.cpuUsage(before.self) };
   if (cleanup.stopping) throw new Error('stopped');
   const pgAfter = await pgActivity(db);
   const gcAfter = await gcMetrics(services.get('matching').url);
@@ -402,6 +428,13 @@ async function main() {
       `everything else ${fmt((wall.busyCores - named) * 100)}; machine ${fmt(wall.machineBusy * 100)} % busy. ` +
       'postgres and nats-server count every backend and client, other users\' too: the machine is shared.',
   );
+  const waited = Object.entries(after.waits).map(([n, sec]) => [n, (sec - before.waits[n]) / wall.wall]).filter(([, share]) => Number.isFinite(share));
+  if (waited.length > 0) {
+    console.log(
+      `time each service's main thread was ready to run but waiting for a CPU (% of the window; /proc/<pid>/schedstat): ` +
+        `${waited.sort((a, b) => b[1] - a[1]).map(([n, share]) => `${n} ${fmt(share * 100)}`).join(', ')}`,
+    );
+  }
   printGc('matching', gcBefore, gcAfter);
   printPgActivity(pgBefore, pgAfter, inMatching);
   const p99 = percentile(sorted, 99);
@@ -412,6 +445,11 @@ async function main() {
       `${fmt((over1s / Math.max(1, timed.length)) * 100, 2)} % over 1 s, over ${fmt(timed.length)} vacancies`,
   );
   if (services.unexpectedExits.length > 0) console.log(`WARNING: services ended during the run: ${services.unexpectedExits.join('; ')}\n${services.report(20)}`);
+}
+
+/** Each service process's main-thread wait for a CPU so far, in seconds, by name. */
+function waitsOf(pids) {
+  return Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processWaitSeconds(pid)]));
 }
 
 /**
@@ -434,7 +472,7 @@ async function pgActivity(db) {
   const backends = await db.query(
     `SELECT pid, CASE WHEN application_name <> '' THEN application_name ELSE backend_type END AS name FROM pg_stat_activity`,
   );
-  const cpu = new Map(backends.map((b) => [b.pid, { name: b.name, seconds: processCpuSeconds(b.pid) }]));
+  const cpu = new Map(backends.map((b) => [b.pid, { name: b.name, seconds: processCpuSeconds(b.pid), waited: processWaitSeconds(b.pid) }]));
   // Trigger and function time, when the server tracks it (track_functions = 'pl' or 'all').
   const functions = await db.query(
     `SELECT schemaname || '.' || funcname AS name, calls::float8 AS calls, total_time::float8 AS total_ms, self_time::float8 AS self_ms FROM pg_stat_user_functions`,
@@ -460,13 +498,17 @@ function printPgActivity(before, after, publications) {
     .sort((a, b) => b.rows - a.rows);
   const wallS = (after.at - before.at) / 1000;
   const cpuByName = new Map();
-  for (const [pid, { name, seconds }] of after.cpu) {
+  const waitByName = new Map();
+  for (const [pid, { name, seconds, waited }] of after.cpu) {
     const used = seconds - (before.cpu.get(pid)?.seconds ?? 0); // a backend that started in between counts from 0
     if (Number.isFinite(used) && used > 0) cpuByName.set(name, (cpuByName.get(name) ?? 0) + used);
+    const wait = waited - (before.cpu.get(pid)?.waited ?? 0);
+    if (Number.isFinite(wait) && wait > 0) waitByName.set(name, (waitByName.get(name) ?? 0) + wait);
   }
+  const share = (sec) => fmt((sec / wallS) * 100, 1);
   console.log(
-    `PostgreSQL's CPU by client (% of one core; backends alive at both ends of the measurement): ` +
-      [...cpuByName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, sec]) => `${n} ${fmt((sec / wallS) * 100, 1)}`).join(', '),
+    `PostgreSQL's CPU by client (% of one core, and in brackets the time its backends waited for a CPU; backends alive at both ends of the measurement): ` +
+      [...cpuByName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, sec]) => `${n} ${share(sec)}${waitByName.has(n) ? ` (${share(waitByName.get(n))})` : ''}`).join(', '),
   );
   const functions = [...after.functions.values()]
     .map((f) => ({ name: f.name, calls: f.calls - (before.functions.get(f.name)?.calls ?? 0), ms: f.total_ms - (before.functions.get(f.name)?.total_ms ?? 0) }))

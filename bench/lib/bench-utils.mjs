@@ -208,3 +208,16 @@ export function processCpuSeconds(pid) {
     return NaN;
   }
 }
+
+/**
+ * Seconds a process's main thread has spent ready to run but waiting for a CPU (Linux
+ * `/proc/<pid>/schedstat`, second field; NaN elsewhere). A stage that waits much of the window is
+ * short of cores rather than slow.
+ */
+export function processWaitSeconds(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+  } catch {
+    return NaN;
+  }
+}

@@ -130,6 +130,27 @@ describe('vacancies service: employers and the vacancy lifecycle', () => {
       expect(await h.code('rpc.vacancies.publish-vacancy.v1', { vacancyId: randomUUID() }, owner)).toBe(ErrorCode.VacancyNotFound);
       expect(await h.events(draft.id, 'vacancies.vacancy.published.v1')).toHaveLength(1);
     });
+
+    it('queues publications beyond two at once in the service, not on database backends waiting for the search generation', async () => {
+      const drafts = await Promise.all(Array.from({ length: 16 }, () => h.createVacancy(owner, employerId)));
+      let peak = 0;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          const [{ n }] = await h.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND query LIKE 'UPDATE vacancies.vacancies v SET status = ''published''%'`,
+          );
+          peak = Math.max(peak, n);
+        }
+      })();
+      const published = await Promise.all(drafts.map((d) => h.call('rpc.vacancies.publish-vacancy.v1', { vacancyId: d.id }, owner)));
+      sampling = false;
+      await sampler;
+      expect(published.map((p) => p.status)).toEqual(drafts.map(() => 'published'));
+      for (const d of drafts) expect(await h.events(d.id, 'vacancies.vacancy.published.v1')).toHaveLength(1);
+      expect(peak).toBeGreaterThan(0);
+      expect(peak).toBeLessThanOrEqual(2);
+    });
   });
 
   describe('optimistic concurrency', () => {

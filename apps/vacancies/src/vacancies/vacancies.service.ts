@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import pLimit from 'p-limit';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
@@ -22,6 +23,15 @@ import { VACANCY_COLUMNS, VACANCY_RETURNING, contentColumns, contentProblems, to
 /** Statuses in which the content may still change. */
 const EDITABLE = ['draft', 'published'];
 
+/**
+ * Commands that may change a published vacancy (publish, edit, close) in flight at once, per
+ * replica. Each such change takes the search generation's row until it commits (1763900000003),
+ * so they run one at a time in PostgreSQL whatever the number; more in flight only wait there,
+ * each holding a backend that wakes to find the row still taken. Under load that grew the pool to
+ * nine busy backends (bench/README.md). Two keep one committing while the next begins.
+ */
+const PUBLIC_WRITERS = 2;
+
 /** Most vacancies one expiry transaction closes; a full batch loops at once. */
 const EXPIRY_BATCH = 500;
 
@@ -41,6 +51,9 @@ export class VacanciesService {
     @Inject(EmployersService) private readonly employers: EmployersService,
     @Inject(Taxonomy) private readonly taxonomy: Taxonomy,
   ) {}
+
+  /** Queues the transactions of commands that may change a published vacancy ({@link PUBLIC_WRITERS}). */
+  private readonly publicWriters = pLimit(PUBLIC_WRITERS);
 
   /** A draft, by a member of the organisation. */
   async create(principal: Principal | undefined, request: CreateVacancyRequest, locale: Locale): Promise<VacancyView> {
@@ -79,7 +92,7 @@ export class VacanciesService {
   async update(principal: Principal | undefined, command: UpdateVacancyCommand, locale: Locale): Promise<VacancyView> {
     const userId = requireRole(principal, Role.Employer);
     const { vacancyId, expectedVersion, ...changes } = command;
-    const vacancy = await this.dataSource.transaction(async (em) => {
+    const vacancy = await this.publicWriters(() => this.dataSource.transaction(async (em) => {
       const current = await this.loadForMember(em, vacancyId, userId);
       if (!EDITABLE.includes(current.status)) throw new DomainError(ErrorCode.VacancyNotOpen, { status: current.status });
       if (current.version !== expectedVersion) throw new DomainError(ErrorCode.PreconditionFailed);
@@ -108,7 +121,7 @@ export class VacanciesService {
         await this.outbox.add(em, 'vacancies.vacancy.updated.v1', { ...toSnapshot(updated), updatedAt: updated.updated_at.toISOString() }, { about: updated.id });
       }
       return updated;
-    });
+    }));
     return toVacancyView(vacancy, locale);
   }
 
@@ -119,12 +132,12 @@ export class VacanciesService {
    */
   async publish(principal: Principal | undefined, vacancyId: string, locale: Locale): Promise<VacancyView> {
     const userId = requireRole(principal, Role.Employer);
-    const vacancy = await this.dataSource.transaction(async (em) => {
+    const vacancy = await this.publicWriters(() => this.dataSource.transaction(async (em) => {
       const published = await row<VacancyRow>(em, PUBLISH, [vacancyId, userId, todayUtc()]);
       if (!published) throw await this.whyNotPublished(em, vacancyId, userId);
       await this.outbox.add(em, 'vacancies.vacancy.published.v1', { ...toSnapshot(published), publishedAt: published.published_at!.toISOString() }, { about: vacancyId });
       return published;
-    });
+    }));
     return toVacancyView(vacancy, locale);
   }
 
@@ -140,7 +153,7 @@ export class VacanciesService {
   /** published → filled (reason `filled`) or closed (`closed`, `cancelled`); applicants are named in the event. */
   async close(principal: Principal | undefined, command: CloseVacancyCommand, locale: Locale): Promise<VacancyView> {
     const userId = requireRole(principal, Role.Employer);
-    const vacancy = await this.dataSource.transaction(async (em) => {
+    const vacancy = await this.publicWriters(() => this.dataSource.transaction(async (em) => {
       const current = await this.loadForMember(em, command.vacancyId, userId, true);
       if (current.status !== 'published') throw new DomainError(ErrorCode.VacancyNotOpen, { status: current.status });
       const closed = await row<VacancyRow>(
@@ -164,7 +177,7 @@ export class VacanciesService {
         { about: closed!.id },
       );
       return closed!;
-    });
+    }));
     return toVacancyView(vacancy, locale);
   }
 

@@ -31,6 +31,7 @@ import { ServiceProcesses } from '../tools/dev/processes.mjs';
 import { SERVICES, serviceEnv } from '../tools/dev/services.mjs';
 import { Cleanup, cpuSnapshot, cpuUse, envInt, fmt, machineSummary, percentile, printTable, processCpuSeconds, processWaitSeconds, sleep } from './lib/bench-utils.mjs';
 import { SMTPServer } from 'smtp-server';
+import { httpGet, httpRequest } from './lib/service-process.mjs';
 import { insertMatchingSeekers, insertMatchingVacancies, insertRecipients, vacancyRequest } from './lib/e2e-load.mjs';
 import { generatePopulation, moreVacancies } from './lib/matching-population.mjs';
 
@@ -227,36 +228,19 @@ async function main() {
   // platform, and fetch cost it about twice the CPU a request (bench/README.md).
   const agent = new http.Agent({ keepAlive: true });
   cleanup.add('close the HTTP agent', () => agent.destroy());
-  const api = (method, url, body, token) =>
-    new Promise((resolve, reject) => {
-      const payload = body ? JSON.stringify(body) : undefined;
-      const request = http.request(
-        `${base}${url}`,
-        {
-          method,
-          agent,
-          headers: {
-            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-        },
-        (response) => {
-          const chunks = [];
-          response.on('data', (chunk) => chunks.push(chunk));
-          response.on('error', reject);
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            try {
-              resolve({ status: response.statusCode, body: text ? JSON.parse(text) : undefined, text });
-            } catch (error) {
-              reject(error);
-            }
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(payload);
+  const api = async (method, url, body, token) => {
+    const payload = body ? JSON.stringify(body) : undefined;
+    const response = await httpRequest(`${base}${url}`, {
+      method,
+      agent,
+      body: payload,
+      headers: {
+        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
     });
+    return { status: response.status, body: response.body ? JSON.parse(response.body) : undefined, text: response.body };
+  };
   const expectStatus = (response, status, what) => {
     if (response.status !== status) throw new Error(`${what}: HTTP ${response.status} ${response.text.slice(0, 400)}`);
     return response.body;
@@ -333,7 +317,7 @@ async function main() {
     if (i === cfg.warmup) {
       pgBefore = await pgActivity(db);
       gcBefore = await gcMetrics(services.get('matching').url);
-      before = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), waits: waitsOf(pids), self: process.cpuUsage() };
+      before = { snap: cpuSnapshot(cpuNames), procs: perService(pids, processCpuSeconds), waits: perService(pids, processWaitSeconds), self: process.cpuUsage() };
       measuredStart = performance.now();
     }
     const slot = t0 + i * interval;
@@ -368,7 +352,7 @@ async function main() {
     await sleep(250);
   }
   endBar();
-  const after = { snap: cpuSnapshot(cpuNames), procs: Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processCpuSeconds(pid)])), waits: waitsOf(pids), self: process.cpuUsage(before.self) };
+  const after = { snap: cpuSnapshot(cpuNames), procs: perService(pids, processCpuSeconds), waits: perService(pids, processWaitSeconds), self: process.cpuUsage(before.self) };
   if (cleanup.stopping) throw new Error('stopped');
   const pgAfter = await pgActivity(db);
   const gcAfter = await gcMetrics(services.get('matching').url);
@@ -447,9 +431,9 @@ async function main() {
   if (services.unexpectedExits.length > 0) console.log(`WARNING: services ended during the run: ${services.unexpectedExits.join('; ')}\n${services.report(20)}`);
 }
 
-/** Each service process's main-thread wait for a CPU so far, in seconds, by name. */
-function waitsOf(pids) {
-  return Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processWaitSeconds(pid)]));
+/** `read(pid)` for each service process, by name (its CPU or main-thread wait for a CPU so far). */
+function perService(pids, read) {
+  return Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, read(pid)]));
 }
 
 /**
@@ -574,7 +558,7 @@ async function breakdown(db, timed) {
 /** prom-client's `nodejs_gc_duration_seconds` of one service, by kind: count, sum and collections over 0.1 s and 1 s. */
 async function gcMetrics(url) {
   try {
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = (await httpGet(`${url}/metrics`)).body;
     const lines = text.split('\n').filter((l) => l.startsWith('nodejs_gc_duration_seconds_'));
     // Labels in any order (the registry adds `service`).
     const read = (series, kind, le) =>
@@ -606,7 +590,7 @@ function printGc(name, before, after) {
 
 async function rescoreMetrics(url) {
   try {
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = (await httpGet(`${url}/metrics`)).body;
     const value = (name) => Number(text.match(new RegExp(`^${name}\\{[^}]*kind="vacancy"[^}]*\\} ([0-9.e+-]+)$`, 'm'))?.[1]);
     const count = value('olp_matching_rescore_duration_seconds_count');
     const sum = value('olp_matching_rescore_duration_seconds_sum');

@@ -1,7 +1,7 @@
 // What the messaging benchmark's two processes share: the event, the bench-only effects table, the
 // per-phase recorder and the consumer's handlers, so the in-process consumer and the consumer in
 // its own process (lib/consumer-process.mjs) run exactly the same code.
-import { readFileSync } from 'node:fs';
+import { processWaitSeconds } from './bench-utils.mjs';
 import { MessagingTables1763856000000 } from '@olp/messaging';
 
 export const SUBJECT = 'identity.user.registered.v1';
@@ -98,12 +98,7 @@ export function benchHandlers(mode, phase) {
 export function meterReading(performance) {
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
-  let waitMs = NaN;
-  try {
-    waitMs = Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6;
-  } catch {
-    // not Linux
-  }
+  const waitMs = processWaitSeconds('self') * 1000;
   return { idle: elu.idle, active: elu.active, cpuUs: cpu.user + cpu.system, waitMs, at: performance.now() };
 }
 

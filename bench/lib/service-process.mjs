@@ -11,10 +11,13 @@ process.on('exit', () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-/** Plain GET without extra headers (what autocannon sends; `fetch` would add Accept-Language: *). */
-export function httpGet(url, timeoutMs = 10_000) {
+/**
+ * One HTTP request: `{ status, headers, body }` with the body as text. `agent` (default none: a
+ * fresh connection) lets a caller keep connections alive; `timeoutMs` (default none) fails it.
+ */
+export function httpRequest(url, { method = 'GET', headers = {}, body, agent = false, timeoutMs } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
+    const req = http.request(url, { method, headers, agent, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }) }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -22,7 +25,13 @@ export function httpGet(url, timeoutMs = 10_000) {
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
+    req.end(body);
   });
+}
+
+/** Plain GET without extra headers (what autocannon sends; `fetch` would add Accept-Language: *). */
+export function httpGet(url, timeoutMs = 10_000) {
+  return httpRequest(url, { timeoutMs });
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves when the child is gone. */

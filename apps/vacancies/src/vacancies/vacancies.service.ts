@@ -274,15 +274,17 @@ function selectVacancy(lock: boolean, extra?: string): string {
   return `SELECT ${VACANCY_COLUMNS}${extra ? `, ${extra}` : ''} FROM vacancies.vacancies v JOIN vacancies.employers e ON e.id = v.employer_id WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`;
 }
 
-// Every command on a vacancy starts with one of these, and every publication runs PUBLISH: prepared
-// once per connection (PreparedSql: planning them cost more than running them).
-const IS_MEMBER = `EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2) AS is_member`;
+// Commands on a vacancy start with one of these (a publication with PUBLISH alone): prepared once
+// per connection (PreparedSql: planning them cost more than running them). MEMBER_EXISTS: whether
+// user `$2` is a member of vacancy `v`'s organisation.
+const MEMBER_EXISTS = `EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2)`;
+const IS_MEMBER = `${MEMBER_EXISTS} AS is_member`;
 const SELECT = prepared(selectVacancy(false));
 const SELECT_FOR_MEMBER = prepared(selectVacancy(false, IS_MEMBER));
 const SELECT_FOR_MEMBER_LOCKED = prepared(selectVacancy(true, IS_MEMBER));
 const PUBLISH = prepared(
   `UPDATE vacancies.vacancies v SET status = 'published', published_at = now(), version = v.version + 1, updated_at = now()
    WHERE v.id = $1 AND v.status = 'draft' AND v.closing_date > $3::date
-     AND EXISTS (SELECT 1 FROM vacancies.employer_members m WHERE m.employer_id = v.employer_id AND m.user_id = $2)
+     AND ${MEMBER_EXISTS}
    RETURNING ${VACANCY_RETURNING}`,
 );

@@ -835,10 +835,11 @@ export class MatchingEngine {
       ]);
     }
 
-    const announceable = upserts.filter((u) => this.announceable(u));
-    const inserts: StoredPair[] = [];
-    const updates: StoredPair[] = [];
-    for (const u of upserts) (op.isNew(u) ? inserts : updates).push(u);
+    const [inserts, updates, announceable]: StoredPair[][] = [[], [], []];
+    for (const u of upserts) {
+      (op.isNew(u) ? inserts : updates).push(u);
+      if (this.announceable(u)) announceable.push(u);
+    }
     await this.announce(em, announceable, await this.writeBatch(em, { deletes, inserts, updates, announceable }));
   }
 

@@ -40,6 +40,30 @@ describe('transactional outbox → JetStream → durable consumer with inbox', (
     expect(await h.streamCount(SUBJECT)).toBe(1);
   });
 
+  it('keeps a batch unsent when JetStream refuses one of its rows, and sends it once it can', async () => {
+    const before = await h.streamCount(SUBJECT);
+    const sendable = await h.dataSource.transaction((em) => h.outbox.add(em, SUBJECT, userRegistered(3)));
+    // A row whose subject no stream takes: JetStream answers its publication with an error.
+    const unroutable = buildCloudEvent('identity', 'nowhere.unrouted.v1', {});
+    await h.dataSource.query(`INSERT INTO ${SCHEMA}.outbox (id, subject, envelope) VALUES ($1, $2, $3)`, [
+      unroutable.id,
+      'nowhere.unrouted.v1',
+      JSON.stringify(unroutable),
+    ]);
+    const relay = h.relay();
+    await expect(relay.publishBatch()).rejects.toThrow();
+    const unsent = async () =>
+      (await h.dataSource.query(`SELECT id FROM ${SCHEMA}.outbox WHERE published_at IS NULL ORDER BY seq`)).map((r: { id: string }) => r.id);
+    // Claimed and marked in one statement, but that mark rolled back with the failed batch.
+    expect(await unsent()).toEqual([sendable.id, unroutable.id]);
+
+    await h.dataSource.query(`DELETE FROM ${SCHEMA}.outbox WHERE id = $1`, [unroutable.id]);
+    expect(await relay.publishBatch()).toBe(1);
+    expect(await unsent()).toEqual([]);
+    // Published once in all: the failed batch's copy (if it got out) carried the same Nats-Msg-Id.
+    expect(await h.streamCount(SUBJECT)).toBe(before + 1);
+  });
+
   it('publishes each row once when several relay replicas run at once', async () => {
     const subject = 'identity.user.deleted.v1';
     await h.dataSource.transaction((em) =>

@@ -89,7 +89,12 @@ const key = (v: string, s: string): string => `${v}|${s}`;
 // What every projection batch runs: prepared once per connection (PreparedSql in @olp/persistence:
 // planning such a statement cost PostgreSQL more than running it).
 const LOCK = prepared(`SELECT token, epoch FROM matching.projection_state WHERE id = 1 FOR UPDATE`);
-const STAMP = prepared(`UPDATE matching.projection_state SET token = $1 WHERE id = 1`);
+/** {@link LOCK} and a fresh token in one round trip: returns the state as it was before the stamp. */
+const LOCK_AND_STAMP = prepared(
+  `UPDATE matching.projection_state p SET token = $1
+   FROM (SELECT token, epoch FROM matching.projection_state WHERE id = 1 FOR UPDATE) old
+   WHERE p.id = 1 RETURNING old.token, old.epoch`,
+);
 const UPSERT_VACANCIES = prepared(
   `INSERT INTO matching.vacancies AS v (vacancy_id, employer_id, title, city, features, version, seq)
    SELECT u.vacancy_id, u.employer_id, u.title, u.city, u.features, u.version, nextval('matching.change_seq')
@@ -281,13 +286,16 @@ export class MatchingEngine {
   }
 
   /**
-   * The first handler of a delivery batch locks, brings this replica's memory up to date and
-   * stamps the state with a fresh token; later handlers of the same batch reuse that.
+   * The first handler of a delivery batch locks and stamps the state with a fresh token (one
+   * statement), then brings this replica's memory up to date; later handlers of the same batch
+   * reuse that. The replay (rebuild) only locks.
    */
   private async begin(em: EntityManager): Promise<Batch> {
     const known = this.batches.get(em);
     if (known) return known;
-    const state = await this.lock(em);
+    const token = randomUUID();
+    const state = this.replay ? await this.lock(em) : await row<{ token: string; epoch: string }>(em, LOCK_AND_STAMP, [token]);
+    if (!state) throw new Error('matching.projection_state is missing its row');
     const today = this.today();
     const batch = { today, op: new Operation(today) };
     this.batches.set(em, batch);
@@ -306,8 +314,6 @@ export class MatchingEngine {
       this.watermark = Math.max(this.watermark, this.pendingSeq);
       this.suspects = { seekers: new Set(), vacancies: new Set() };
     }
-    const token = randomUUID();
-    await rows(em, STAMP, [token]);
     this.expectedToken = token;
     this.pendingSeq = this.watermark;
     return batch;

@@ -114,21 +114,23 @@ describe('incremental matching against a rebuild and across replicas (real Postg
     // Writing announcements fails now and then: the batch rolls back after the index and the top
     // lists in memory were already changed; the next batch must notice and reload them.
     const outbox = flaky.apps[0]!.get(OutboxWriter);
-    const addMany = outbox.addMany.bind(outbox);
+    // Every outbox write builds its rows with prepareMany (addMany too, and the batch statement
+    // that tells of new pairs itself).
+    const prepareMany = outbox.prepareMany.bind(outbox);
     // Every third call fails (not at random: on a loaded machine the workload can come in so few
     // batches that a random 30 % missed every one of them, and nothing was tested).
     let calls = 0;
     let failures = 0;
-    outbox.addMany = (async (...args: Parameters<typeof addMany>) => {
+    outbox.prepareMany = ((...args: Parameters<typeof prepareMany>) => {
       if (failures < 40 && calls++ % 3 === 0) {
         failures++;
         throw new Error('injected outbox failure');
       }
-      return addMany(...args);
-    }) as typeof outbox.addMany;
+      return prepareMany(...args);
+    }) as typeof outbox.prepareMany;
     await play(flaky, workload(4242, { vacancies: 15, seekers: 60, edits: 150 }));
     await flaky.settle(60000);
-    outbox.addMany = addMany;
+    outbox.prepareMany = prepareMany;
     expect(failures).toBeGreaterThan(0);
     expect(flaky.engine().stats.catchUps).toBeGreaterThan(0);
     expect(await flaky.db.query(`SELECT 1 FROM matching.dead_letters`)).toEqual([]);
@@ -146,14 +148,14 @@ describe('incremental matching against a rebuild and across replicas (real Postg
     // This seeker's profile can never be stored: announcing their matches always fails.
     const victim = profileEvent({ mobility: { relocate: 'any-member-state', remote: true }, skills: ['osh.risk-assessment', 'osh.hazard-identification', 'osh.first-aid', 'osh.fire-safety'] });
     const outbox = poisoned.apps[0]!.get(OutboxWriter);
-    const addMany = outbox.addMany.bind(outbox);
-    outbox.addMany = (async (...args: Parameters<typeof addMany>) => {
+    const prepareMany = outbox.prepareMany.bind(outbox);
+    outbox.prepareMany = ((...args: Parameters<typeof prepareMany>) => {
       if (JSON.stringify(args[2]).includes(victim.userId)) throw new Error('injected poison');
-      return addMany(...args);
-    }) as typeof outbox.addMany;
+      return prepareMany(...args);
+    }) as typeof outbox.prepareMany;
     await poisoned.publish('seekers.profile.updated.v1', victim, victim.userId);
     await eventually(async () => (await poisoned.db.query(`SELECT 1 FROM matching.dead_letters`)).length > 0, 30000);
-    outbox.addMany = addMany;
+    outbox.prepareMany = prepareMany;
     // Later events are scored against what the database holds, without the victim.
     await play(poisoned, workload(100, { vacancies: 6, seekers: 10, edits: 30 }));
     // nats-server 2.9 ignores `+TERM <reason>`, so the dead-lettered message stays unacknowledged

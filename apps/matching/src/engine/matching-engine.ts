@@ -11,7 +11,7 @@ import {
   type VacancySnapshotV1,
 } from '@olp/contracts';
 import { scrubOutbox, type OutboxWriter } from '@olp/messaging';
-import { prepared } from '@olp/persistence';
+import { prepared, type PreparedSql } from '@olp/persistence';
 import type { Logger } from '@olp/platform';
 import type { LocalizedText } from '@olp/reference-data';
 import { row, rows, todayUtc } from '../common/sql.js';
@@ -73,7 +73,12 @@ interface SeekerRow {
 interface Fresh {
   vacancy_id: string;
   seeker_id: string;
-  notified_at: Date;
+}
+
+/** A `matching.matches.found.v1` to write. */
+interface Announcement {
+  payload: MatchesFoundV1;
+  about: string;
 }
 
 interface VacancyRow {
@@ -115,15 +120,21 @@ const PAIR_CONFLICT = `ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
          in_seeker_top = EXCLUDED.in_seeker_top, updated_at = now()
      WHERE (m.score, m.in_vacancy_top, m.in_seeker_top) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.in_vacancy_top, EXCLUDED.in_seeker_top)`;
 /**
- * A batch's writes in one statement (one round trip instead of four on the serial projection path),
+ * A batch's writes in one statement (one round trip instead of five on the serial projection path),
  * as data-modifying CTEs over disjoint pairs, so none needs to see another's rows:
  * - `$1`–`$2` pairs in no list any more, deleted;
  * - `$3`–`$7` pairs no stored row can name yet ({@link Operation.isNew}), plainly inserted (an
  *   upsert's conflict check and speculative insertion cost ~12 % more a row, bench/README.md);
  * - `$8`–`$12` other pairs in some list, upserted (skipping rows that would not change);
- * - `$13`–`$14` announceable pairs: those not announced yet get a `notified_pairs` row and are returned.
+ * - `$13`–`$14` announceable pairs that may have been announced before: those not announced yet get
+ *   a `notified_pairs` row and are returned;
+ * - `$15`–`$16` announceable pairs no stored row can name yet: surely not announced, recorded with a
+ *   plain insert (a conflict would fail the batch rather than announce twice). Their
+ *   `matching.matches.found.v1` events ride in the statement too (`events`, from `$18`:
+ *   `OutboxWriter.insertSql`), so a batch of new vacancies needs no statement of its own to tell;
+ * - `$17` the announcements' time.
  */
-const WRITE_BATCH = prepared(
+const writeBatchSql = (events?: (first: number) => string): string =>
   `WITH deleted AS (
      DELETE FROM matching.matches m USING unnest($1::uuid[], $2::uuid[]) AS d(v, s) WHERE m.vacancy_id = d.v AND m.seeker_id = d.s
    ), inserted AS (
@@ -131,12 +142,14 @@ const WRITE_BATCH = prepared(
    ), upserted AS (
      INSERT INTO matching.matches AS m (${PAIR_COLUMNS}) ${pairRows(8)}
      ${PAIR_CONFLICT}
-   )
+   ), recorded AS (
+     INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
+     SELECT v, s, $17::timestamptz FROM unnest($15::uuid[], $16::uuid[]) AS c(v, s)
+   )${events ? `, told AS (${events(18)})` : ''}
    INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
-   SELECT v, s, now() FROM unnest($13::uuid[], $14::uuid[]) AS c(v, s)
-   ON CONFLICT DO NOTHING RETURNING vacancy_id, seeker_id, notified_at`,
-);
-/** Rows of one {@link WRITE_BATCH} statement at most, per kind (it bounds the statement's parameters). */
+   SELECT v, s, $17::timestamptz FROM unnest($13::uuid[], $14::uuid[]) AS c(v, s)
+   ON CONFLICT DO NOTHING RETURNING vacancy_id, seeker_id`;
+/** Rows of one batch-writing statement ({@link writeBatchSql}) at most, per kind (it bounds the statement's parameters). */
 const WRITE_CHUNK = 5000;
 
 /**
@@ -247,11 +260,14 @@ export class MatchingEngine {
   private readonly settings: MatchingSettings;
   private readonly logger: Logger;
   private readonly today: () => string;
+  /** {@link writeBatchSql} without and with the announcements' outbox rows, prepared once per connection. */
+  private readonly writeStatements: { plain: PreparedSql; withEvents: PreparedSql };
 
   constructor(private readonly deps: MatchingEngineDeps) {
     this.settings = deps.settings;
     this.logger = deps.logger;
     this.today = deps.today ?? (() => todayUtc());
+    this.writeStatements = { plain: prepared(writeBatchSql()), withEvents: prepared(writeBatchSql((first) => deps.outbox.insertSql(first))) };
     this.index = new MatchIndex(deps.settings.weights);
     this.vacancyTops = new TopLists(
       (id, floor) => this.index.setVacancyFloor(id, floor),
@@ -841,12 +857,19 @@ export class MatchingEngine {
       ]);
     }
 
-    const [inserts, updates, announceable]: StoredPair[][] = [[], [], []];
+    // Announceable pairs no stored row can name yet were surely never announced: they are told in
+    // the batch's own statement. The others are told once it said which of them are new.
+    const [inserts, updates, sure, maybe]: StoredPair[][] = [[], [], [], []];
     for (const u of upserts) {
-      (op.isNew(u) ? inserts : updates).push(u);
-      if (this.announceable(u)) announceable.push(u);
+      const isNew = op.isNew(u);
+      (isNew ? inserts : updates).push(u);
+      if (this.announceable(u)) (isNew ? sure : maybe).push(u);
     }
-    await this.announce(em, announceable, await this.writeBatch(em, { deletes, inserts, updates, announceable }));
+    const at = new Date();
+    const told = await this.announcements(em, sure, at);
+    const fresh = await this.writeBatch(em, { deletes, inserts, updates, maybe, sure, at, told: told.items });
+    const late = await this.announceFresh(em, maybe, fresh, at);
+    this.deps.metrics?.matchesFound.inc(told.count + late);
   }
 
   /**
@@ -859,25 +882,30 @@ export class MatchingEngine {
   }
 
   /**
-   * Runs {@link WRITE_BATCH} (once, unless a kind has more than {@link WRITE_CHUNK} rows) and
-   * returns the announcements it recorded: pairs of `announceable` not announced before.
+   * Runs {@link writeBatchSql} (once, unless a kind has more than {@link WRITE_CHUNK} rows; `told`
+   * rides in the first) and returns the announcements of `maybe` it recorded: those not announced before.
    */
-  private async writeBatch(em: EntityManager, batch: { deletes: Pair[]; inserts: StoredPair[]; updates: StoredPair[]; announceable: Pair[] }): Promise<Fresh[]> {
-    const { deletes, inserts, updates, announceable } = batch;
+  private async writeBatch(
+    em: EntityManager,
+    batch: { deletes: Pair[]; inserts: StoredPair[]; updates: StoredPair[]; maybe: Pair[]; sure: Pair[]; at: Date; told?: Announcement[] },
+  ): Promise<Fresh[]> {
+    const { deletes, inserts, updates, maybe, sure, at, told = [] } = batch;
     const fresh: Fresh[] = [];
-    const rounds = Math.ceil(Math.max(deletes.length, inserts.length, updates.length, announceable.length) / WRITE_CHUNK);
+    const rounds = Math.ceil(Math.max(deletes.length, inserts.length, updates.length, maybe.length, sure.length) / WRITE_CHUNK);
     const stored = (pairs: StoredPair[]) => [pairs.map((u) => u.v), pairs.map((u) => u.s), pairs.map((u) => u.score), pairs.map((u) => u.inV), pairs.map((u) => u.inS)];
+    const ids = (pairs: Pair[]) => [pairs.map((p) => p.v), pairs.map((p) => p.s)];
     for (let i = 0; i < rounds; i++) {
       const part = <T>(items: T[]): T[] => items.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK);
-      const [gone, announce] = [part(deletes), part(announceable)];
+      const events = i === 0 && told.length > 0 ? this.deps.outbox.prepareMany(em, 'matching.matches.found.v1', told) : undefined;
       fresh.push(
-        ...(await rows<Fresh>(em, WRITE_BATCH, [
-          gone.map((d) => d.v),
-          gone.map((d) => d.s),
+        ...(await rows<Fresh>(em, events ? this.writeStatements.withEvents : this.writeStatements.plain, [
+          ...ids(part(deletes)),
           ...stored(part(inserts)),
           ...stored(part(updates)),
-          announce.map((p) => p.v),
-          announce.map((p) => p.s),
+          ...ids(part(maybe)),
+          ...ids(part(sure)),
+          at,
+          ...(events?.params ?? []),
         ])),
       );
     }
@@ -885,37 +913,37 @@ export class MatchingEngine {
   }
 
   /**
-   * Tells of newly recorded announcements (`fresh`, from `notified_pairs`; `pairs` give their
-   * scores): each vacancy's new pairs of the batch go out together as one
-   * `matching.matches.found.v1` (split every {@link MATCHES_FOUND_MAX_SEEKERS}), about the vacancy.
-   * A seeker's erasure takes their entries out of these (`scrubOutbox`, by `EVENT_PEOPLE`).
+   * The `matching.matches.found.v1` events of announced pairs (`pairs` give their scores): each
+   * vacancy's new pairs of the batch go out together (split every
+   * {@link MATCHES_FOUND_MAX_SEEKERS}), about the vacancy. A seeker's erasure takes their entries
+   * out of these (`scrubOutbox`, by `EVENT_PEOPLE`).
    */
-  private async announce(em: EntityManager, pairs: StoredPair[], fresh: Fresh[]): Promise<number> {
-    let announced = 0;
-    const scores = new Map(pairs.map((p) => [key(p.v, p.s), p.score]));
-    const items: { payload: MatchesFoundV1; about: string }[] = [];
-    for (const [vacancyId, found] of group(fresh, (f) => f.vacancy_id, (f) => f)) {
+  private async announcements(em: EntityManager, pairs: StoredPair[], at: Date): Promise<{ items: Announcement[]; count: number }> {
+    let count = 0;
+    const items: Announcement[] = [];
+    for (const [vacancyId, found] of group(pairs, (p) => p.v, (p) => p)) {
       const vacancy = this.index.vacancy(vacancyId) ?? (await this.storedVacancy(em, vacancyId));
       if (!vacancy) continue;
-      const seekers = found.filter((f) => this.index.seeker(f.seeker_id)).map((f) => ({ seekerId: f.seeker_id, score: scores.get(key(vacancyId, f.seeker_id))! }));
+      const seekers = found.filter((p) => this.index.seeker(p.s)).map((p) => ({ seekerId: p.s, score: p.score }));
       for (const part of chunks(seekers, MATCHES_FOUND_MAX_SEEKERS)) {
         items.push({
           about: vacancyId,
-          payload: {
-            vacancyId,
-            employerId: vacancy.features.employerId,
-            vacancyTitle: vacancy.title,
-            seekers: part,
-            foundAt: found[0]!.notified_at.toISOString(),
-          },
+          payload: { vacancyId, employerId: vacancy.features.employerId, vacancyTitle: vacancy.title, seekers: part, foundAt: at.toISOString() },
         });
-        announced += part.length;
+        count += part.length;
       }
     }
+    return { items, count };
+  }
+
+  /** Tells of the pairs of `pairs` that {@link writeBatch} newly recorded (`fresh`) in statements of their own; returns how many. */
+  private async announceFresh(em: EntityManager, pairs: StoredPair[], fresh: Fresh[], at: Date): Promise<number> {
+    if (fresh.length === 0) return 0;
+    const byKey = new Map(pairs.map((p) => [key(p.v, p.s), p]));
+    const { items, count } = await this.announcements(em, fresh.map((f) => byKey.get(key(f.vacancy_id, f.seeker_id))!), at);
     // The rebuild may announce a whole market: its outbox rows go in bounded statements too.
     for (const part of chunks(items, 2000)) await this.deps.outbox.addMany(em, 'matching.matches.found.v1', part);
-    this.deps.metrics?.matchesFound.inc(announced);
-    return announced;
+    return count;
   }
 
   private async storedVacancy(em: EntityManager, vacancyId: string): Promise<VacancyEntry | undefined> {
@@ -977,8 +1005,10 @@ export class MatchingEngine {
     const announceable = all.filter((p) => this.announceable(p));
     // Into the emptied table every pair is plainly inserted. Announceable pairs not announced yet
     // are recorded, and told unless `announce: false` (recorded as announced long ago).
-    const recorded = await this.writeBatch(em, { deletes: [], inserts: all, updates: [], announceable });
-    const announced = options.announce === false ? 0 : await this.announce(em, announceable, recorded);
+    const at = new Date();
+    const recorded = await this.writeBatch(em, { deletes: [], inserts: all, updates: [], maybe: announceable, sure: [], at });
+    const announced = options.announce === false ? 0 : await this.announceFresh(em, announceable, recorded, at);
+    this.deps.metrics?.matchesFound.inc(announced);
 
     const fresh = await row<{ token: string; epoch: string }>(
       em,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CREATED_MAX, type NotificationCategory } from '@olp/contracts';
 import { OutboxWriter } from '@olp/messaging';
-import { prepared, queryRows } from '@olp/persistence';
+import { prepared, queryRows, type PreparedSql } from '@olp/persistence';
 import { CONFIG } from '@olp/platform';
 import { CLOCK, type Clock } from '../clock.js';
 import { lockUsers } from '../directory/directory.js';
@@ -33,12 +33,17 @@ export interface WriteResult {
  */
 @Injectable()
 export class NotificationWriter {
+  /** {@link insertNotificationsSql} without and with the batch's `notifications.created` rows, prepared once per connection. */
+  private readonly insertStatements: { plain: PreparedSql; withEvents: PreparedSql };
+
   constructor(
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: NotificationsConfig,
     @Inject(HeldZones) private readonly heldZones: HeldZones,
-  ) {}
+  ) {
+    this.insertStatements = { plain: prepared(insertNotificationsSql()), withEvents: prepared(insertNotificationsSql((first) => outbox.insertSql(first))) };
+  }
 
   async writeAll(em: EntityManager, eventId: string, dispatches: Dispatch[]): Promise<WriteResult[]> {
     return this.writeMany(em, [{ eventId, dispatches }]);
@@ -129,10 +134,17 @@ export class NotificationWriter {
       holdUntil.set(p.id, due);
       this.heldZones.remember(zone);
     }
-    // The notifications and, for those with e-mail on, their deliveries: one statement.
+    // One event for the batch's in-app notifications (split beyond the contract's maximum), not one each.
+    const created = inApp.map((p) => ({ notificationId: p.id, userId: p.dispatch.recipientId, sequence: sequences.get(p.id)!, category: p.dispatch.category }));
+    const parts: { payload: { notifications: typeof created; createdAt: string } }[] = [];
+    for (let i = 0; i < created.length; i += NOTIFICATIONS_CREATED_MAX) {
+      parts.push({ payload: { notifications: created.slice(i, i + NOTIFICATIONS_CREATED_MAX), createdAt: now.toISOString() } });
+    }
+    const told = parts.length > 0 ? this.outbox.prepareMany(em, 'notifications.notifications.created.v1', parts) : undefined;
+    // The notifications, for those with e-mail on their deliveries, and that event: one statement.
     await queryRows(
       em,
-      INSERT_NOTIFICATIONS,
+      told ? this.insertStatements.withEvents : this.insertStatements.plain,
       [
         now,
         planned.map((p) => p.id),
@@ -147,15 +159,9 @@ export class NotificationWriter {
         planned.map((p) => (p.choice.inApp ? sequences.get(p.id)! : null)),
         planned.map((p) => p.choice.email),
         planned.map((p) => holdUntil.get(p.id)?.toISOString() ?? null),
+        ...(told?.params ?? []),
       ],
     );
-    // One event for the batch's in-app notifications (split beyond the contract's maximum), not one each.
-    const created = inApp.map((p) => ({ notificationId: p.id, userId: p.dispatch.recipientId, sequence: sequences.get(p.id)!, category: p.dispatch.category }));
-    const parts: { payload: { notifications: typeof created; createdAt: string } }[] = [];
-    for (let i = 0; i < created.length; i += NOTIFICATIONS_CREATED_MAX) {
-      parts.push({ payload: { notifications: created.slice(i, i + NOTIFICATIONS_CREATED_MAX), createdAt: now.toISOString() } });
-    }
-    await this.outbox.addMany(em, 'notifications.notifications.created.v1', parts);
     return planned.map((p) => ({ category: p.dispatch.category, inApp: p.choice.inApp, email: p.choice.email }));
   }
 }
@@ -177,7 +183,12 @@ const NEXT_SEQUENCES = prepared(
    ON CONFLICT (user_id) DO UPDATE SET last_sequence = notifications.recipient_sequences.last_sequence + EXCLUDED.last_sequence
    RETURNING user_id, last_sequence`,
 );
-const INSERT_NOTIFICATIONS = prepared(
+/**
+ * The notifications (`$2`–`$13`, created at `$1`) and, for those with e-mail on, their deliveries;
+ * with `events`, the outbox rows of the batch's `notifications.created` too (from `$14`:
+ * `OutboxWriter.insertSql`), one round trip for all three.
+ */
+const insertNotificationsSql = (events?: (first: number) => string): string =>
   `WITH t AS (
      SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[], $12::boolean[], $13::timestamptz[])
        AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, email, held_until)
@@ -185,11 +196,10 @@ const INSERT_NOTIFICATIONS = prepared(
      INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
      SELECT id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, $1 FROM t
      RETURNING id
-   )
+   )${events ? `, told AS (${events(14)})` : ''}
    INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, held_at, created_at)
    SELECT gen_random_uuid(), t.id, t.recipient_id, 'email',
           CASE WHEN t.held_until IS NULL THEN 'pending' ELSE 'held' END, COALESCE(t.held_until, $1),
           CASE WHEN t.held_until IS NULL THEN NULL ELSE $1::timestamptz END, $1
    FROM n JOIN t ON t.id = n.id WHERE t.email
-   ON CONFLICT (notification_id, channel) DO NOTHING`,
-);
+   ON CONFLICT (notification_id, channel) DO NOTHING`;

@@ -314,7 +314,11 @@ async function endToEnd({ db, dataSource, js, jsm, ns, serviceUrl, prefix }) {
   // last-in first-out.
   const startRelay = async () => {
     const relay = new OutboxRelay(dataSource, js, ns, metrics, logger, { schema: SCHEMA, batchSize: cfg.relayBatch, pollIntervalMs: cfg.relayPollMs });
-    const entry = cleanup.add('stop relay', () => relay.stop());
+    const stopWaking = outbox.onCommit(dataSource, () => relay.wake());
+    const entry = cleanup.add('stop relay', async () => {
+      await relay.stop();
+      stopWaking();
+    });
     await relay.start();
     return () => cleanup.runNow(entry);
   };

@@ -65,3 +65,30 @@ export class MessagingTables1763856000000 implements MigrationInterface {
     await runner.query(`DROP TABLE ${s}.outbox`);
   }
 }
+
+/**
+ * The relay is woken in its own process when a transaction that wrote outbox rows commits
+ * (`OutboxWriter.onCommit`), no longer by `NOTIFY`: PostgreSQL signals every listening backend of
+ * the database at each notifying commit whatever the channel, so every service's listener woke
+ * for every other service's events (bench:e2e: six listeners at ~0.5 % of a core each, and a
+ * signal to each per commit). Rows written by other processes reach the relay's poll.
+ */
+export class MessagingWakeInProcess1764300000000 implements MigrationInterface {
+  name = 'MessagingWakeInProcess1764300000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`DROP TRIGGER outbox_notify ON ${s}.outbox`);
+    await runner.query(`DROP FUNCTION ${s}.outbox_notify()`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      CREATE FUNCTION ${s}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_notify('${s}_outbox', ''); RETURN NULL; END $$`);
+    await runner.query(`
+      CREATE TRIGGER outbox_notify AFTER INSERT ON ${s}.outbox
+      FOR EACH STATEMENT EXECUTE FUNCTION ${s}.outbox_notify()`);
+  }
+}

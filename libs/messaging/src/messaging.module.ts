@@ -67,8 +67,14 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Optional() @Inject(DATABASE_SCHEMA) private readonly schema?: string,
   ) {}
 
+  private stopWaking?: () => void;
+
   async onApplicationBootstrap(): Promise<void> {
     this.rpcServer.start();
+    if (this.relay && this.outbox && this.dataSource) {
+      const relay = this.relay;
+      this.stopWaking = this.outbox.onCommit(this.dataSource, () => relay.wake());
+    }
     await this.relay?.start();
     if (this.consumers && this.dataSource && this.outbox && this.schema) {
       for (const definition of this.consumers.list()) {
@@ -98,6 +104,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     await this.rpcServer.stop();
     if (this.consumers) await Promise.all(this.consumers.running.splice(0).map((c) => c.stop()));
     await this.relay?.stop();
+    this.stopWaking?.();
   }
 
   async onApplicationShutdown(): Promise<void> {

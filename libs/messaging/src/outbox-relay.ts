@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -11,7 +10,7 @@ export interface OutboxRelayOptions {
   schema: string;
   /** Rows claimed per transaction. */
   batchSize?: number;
-  /** Poll interval when no notification arrives (NOTIFY is only a hint). */
+  /** Poll interval when not woken ({@link OutboxRelay.wake}): rows other processes wrote wait for it at most this long. */
   pollIntervalMs?: number;
   /** Published rows are kept this long for inspection, then deleted. */
   retentionHours?: number;
@@ -36,10 +35,9 @@ interface OutboxRow {
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
-  /** A notification arrived while no one was sleeping: skip the next sleep. */
+  private waker?: () => void;
+  /** A wake-up arrived while no one was sleeping: skip the next sleep. */
   private pendingWake = false;
-  private listener?: pg.Client;
   private lastHousekeeping = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -74,22 +72,24 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen();
     this.loop = this.run();
   }
 
-  private notify(): void {
-    if (this.wake) this.wake();
+  /**
+   * Publishes at once instead of at the next poll: called when a transaction of this process that
+   * wrote outbox rows commits (`OutboxWriter.onCommit`). It replaced `LISTEN`/`NOTIFY`: PostgreSQL
+   * signals every listening backend of the database at each notifying commit, whatever the
+   * channel, so each service's listener woke for every other service's events.
+   */
+  wake(): void {
+    if (this.waker) this.waker();
     else this.pendingWake = true;
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.notify();
+    this.wake();
     await this.loop;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
   }
 
   /** Publishes one batch; returns how many rows it published. */
@@ -141,31 +141,12 @@ export class OutboxRelay {
       let timer: NodeJS.Timeout | undefined = undefined;
       const done = () => {
         clearTimeout(timer);
-        this.wake = undefined;
+        this.waker = undefined;
         resolve();
       };
       timer = setTimeout(done, ms);
-      this.wake = done;
+      this.waker = done;
     });
-  }
-
-  private async listen(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    if (!url) return;
-    const client = new pg.Client({ connectionString: url, application_name: `olp-${this.options.schema}-relay` });
-    client.on('notification', () => this.notify());
-    client.on('error', (error) => {
-      // Polling keeps the relay correct without notifications; reconnect on the next start.
-      this.logger.warn({ err: error }, 'outbox LISTEN connection failed; relying on polling');
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${this.options.schema}_outbox`);
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not LISTEN for outbox notifications; relying on polling');
-      await client.end().catch(() => undefined);
-    }
   }
 
   private async housekeeping(): Promise<void> {

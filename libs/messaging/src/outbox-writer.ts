@@ -1,6 +1,6 @@
 import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { EVENTS, type EventPayload, type EventSubject } from '@olp/contracts';
 import { prepared, queryRows, type PreparedSql } from '@olp/persistence';
 import { outgoingTraceparent } from '@olp/platform';
@@ -13,11 +13,16 @@ export interface OutboxAddOptions {
 
 /**
  * Writes events into the service's outbox inside the caller's transaction, so the state change
- * and its events commit or roll back together. The relay publishes them afterwards.
+ * and its events commit or roll back together. The relay publishes them afterwards; it is woken
+ * when such a transaction commits ({@link onCommit}).
  */
 export class OutboxWriter {
   /** Every event written runs it: prepared once per connection (PreparedSql). */
   private readonly insertEvents: PreparedSql;
+  /** Transactions (their query runners) that wrote outbox rows and have not ended yet. */
+  private readonly writing = new WeakSet<QueryRunner>();
+  /** {@link onCommit}'s listeners per data source (one TypeORM subscriber each). */
+  private readonly listeners = new WeakMap<DataSource, Set<() => void>>();
 
   constructor(
     private readonly source: string,
@@ -61,6 +66,7 @@ export class OutboxWriter {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error(`OutboxWriter.add(${subject}) must run inside a transaction`);
     }
+    this.writing.add(em.queryRunner);
     const cls = EVENTS[subject] as unknown as new () => object;
     const events = items.map(({ payload, about }) => {
       const errors = validateSync(plainToInstance(cls, payload), { whitelist: true, forbidNonWhitelisted: true });
@@ -80,7 +86,35 @@ export class OutboxWriter {
 
   /** For the messaging library itself (dead letters): a subject outside the typed registry. */
   async addRaw(em: EntityManager, subject: string, event: CloudEvent): Promise<void> {
+    if (em.queryRunner) this.writing.add(em.queryRunner);
     await queryRows(em, this.insertEvents, this.params(subject, [event]));
+  }
+
+  /**
+   * Calls `listener` after each commit of a `dataSource` transaction that wrote outbox rows
+   * through this writer (the service's relay wakes at once). Returns a function that stops it.
+   * Rows other processes write (another replica, a command-line tool) reach the relay's poll.
+   */
+  onCommit(dataSource: DataSource, listener: () => void): () => void {
+    let listeners = this.listeners.get(dataSource);
+    if (!listeners) {
+      const registered = new Set<() => void>();
+      listeners = registered;
+      this.listeners.set(dataSource, registered);
+      dataSource.subscribers.push({
+        afterTransactionCommit: ({ queryRunner }: { queryRunner: QueryRunner }) => {
+          if (this.writing.delete(queryRunner)) for (const wake of registered) wake();
+        },
+        afterTransactionRollback: ({ queryRunner }: { queryRunner: QueryRunner }) => {
+          this.writing.delete(queryRunner);
+        },
+      });
+    }
+    const registered = listeners;
+    registered.add(listener);
+    return () => {
+      registered.delete(listener);
+    };
   }
 
   private params(subject: string, events: CloudEvent[]): unknown[] {

@@ -7,6 +7,7 @@ import { connectTestNats, createTestDatabase, deleteTestStreams, testMessagingPr
 import {
   EventConsumer,
   MessagingTables1763856000000,
+  MessagingWakeInProcess1764300000000,
   OutboxRelay,
   OutboxWriter,
   SubjectNamespace,
@@ -50,7 +51,7 @@ export class MessagingHarness {
       url: serviceUrl,
       schema: SCHEMA,
       entities: [],
-      migrations: [MessagingTables1763856000000, EffectsTable1763856000001],
+      migrations: [MessagingTables1763856000000, MessagingWakeInProcess1764300000000, EffectsTable1763856000001],
       poolSize: 8,
     });
     await initializeServiceDataSource(this.dataSource);
@@ -63,8 +64,10 @@ export class MessagingHarness {
     return this;
   }
 
+  /** A relay woken by the harness's outbox writer, as MessagingModule wires a service's. */
   relay(options: { batchSize?: number; pollIntervalMs?: number } = {}): OutboxRelay {
     const relay = new OutboxRelay(this.dataSource, this.js, this.ns, this.metrics, this.logger, { schema: SCHEMA, ...options });
+    this.outbox.onCommit(this.dataSource, () => relay.wake());
     this.relays.push(relay);
     return relay;
   }

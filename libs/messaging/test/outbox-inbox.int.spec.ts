@@ -96,6 +96,25 @@ describe('transactional outbox → JetStream → durable consumer with inbox', (
     expect(pending).toBe(0);
   });
 
+  it('publishes at once when a transaction that wrote events commits, without waiting for its poll', async () => {
+    const relay = h.relay({ pollIntervalMs: 600_000 });
+    await relay.start();
+    // Its first pass found nothing and it sleeps for ten minutes unless woken.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const before = await h.streamCount(SUBJECT);
+    await h.dataSource.transaction((em) => h.outbox.add(em, SUBJECT, userRegistered(60)));
+    await eventually(async () => (await h.streamCount(SUBJECT)) === before + 1, 5000);
+    // A rolled-back write wakes nobody and leaves nothing behind.
+    await expect(
+      h.dataSource.transaction(async (em) => {
+        await h.outbox.add(em, SUBJECT, userRegistered(61));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await relay.stop();
+    expect(await h.streamCount(SUBJECT)).toBe(before + 1);
+  });
+
   it('rejects an event that breaks its contract before it is written', async () => {
     await expect(
       h.dataSource.transaction((em) => h.outbox.add(em, SUBJECT, { ...userRegistered(3), email: 'not-an-email' })),

@@ -314,6 +314,17 @@ async function main() {
   const inflight = [];
   // Collections during the warm-up too: matching's index and lists were just loaded.
   const gcStart = await gcMetrics(services.get('matching').url);
+  // PostgreSQL's WAL and checkpoints every second, for the figures by time (one small query a second).
+  const walSamples = [];
+  const sampleWal = async () => {
+    const [w] = await db.query(
+      'SELECT wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes, (checkpoints_timed + checkpoints_req)::float8 AS checkpoints FROM pg_stat_wal, pg_stat_bgwriter',
+    );
+    walSamples.push({ at: clock(), ...w });
+  };
+  await sampleWal();
+  const walTimer = setInterval(() => sampleWal().catch(() => undefined), 1000);
+  cleanup.add('stop WAL sampling', () => clearInterval(walTimer));
   const t0 = performance.now() + 200;
   for (let i = 0; i < total; i++) {
     if (i === cfg.warmup) {
@@ -357,6 +368,8 @@ async function main() {
   const after = { snap: cpuSnapshot(cpuNames), procs: perService(pids, processCpuSeconds), waits: perService(pids, processWaitSeconds), self: process.cpuUsage(before.self) };
   if (cleanup.stopping) throw new Error('stopped');
   const pgAfter = await pgActivity(db);
+  clearInterval(walTimer);
+  await sampleWal();
   const gcAfter = await gcMetrics(services.get('matching').url);
 
   // ---- figures ------------------------------------------------------------------------------------------
@@ -395,7 +408,16 @@ async function main() {
       `${fmt(reached.size)} left out: they reached matching and ${hasNotifications ? 'nobody scored above the announcement threshold' : 'have no eligible seeker'}, so nothing is ever stored; ` +
       `${fmt(late)} not stored within ${cfg.drainS} s after the last publication (counted as > ${cfg.drainS} s)`,
   );
-  printOverTime(ok, (r) => (storedAt.has(r.id) ? storedAt.get(r.id) - r.respondedAt : reached.has(r.id) ? undefined : Infinity), ms);
+  // The warm-up's publications too (not counted above; one not stored yet is left out): the start is where runs differ.
+  const warmupOk = results.slice(0, cfg.warmup).filter((r) => r?.status === 200);
+  printOverTime(
+    [...warmupOk, ...ok],
+    (r, i) => (storedAt.has(r.id) ? storedAt.get(r.id) - r.respondedAt : i < warmupOk.length || reached.has(r.id) ? undefined : Infinity),
+    (r) => (STAGES.matches.storedAt.has(r.id) ? STAGES.matches.storedAt.get(r.id) - r.respondedAt : undefined),
+    ms,
+    warmupOk.length,
+    walSamples,
+  );
   const inMatching = (await db.query(`SELECT count(*)::int AS n FROM matching.vacancies WHERE vacancy_id = ANY($1::uuid[])`, [ok.map((r) => r.id)]))[0].n;
   console.log(
     `matching had taken in ${fmt(inMatching)} of the ${fmt(ok.length)} measured publications by the end ` +
@@ -514,22 +536,45 @@ function printPgActivity(before, after, publications) {
  * The headline latency by when the publications were sent (slices of 5 s): whether the tail comes
  * from one episode (the checkpoint before the window, a collection, a backlog) or from all along.
  */
-function printOverTime(ok, latencyOf, ms) {
+function printOverTime(ok, latencyOf, matchesOf, ms, warmup, walSamples) {
   const SLICE_MS = 5000;
   const slices = new Map();
-  for (const r of ok) {
-    const latency = latencyOf(r);
-    if (latency === undefined) continue;
+  const matchSlices = new Map();
+  for (const [i, r] of ok.entries()) {
     const slice = Math.floor((r.sentAt - ok[0].sentAt) / SLICE_MS);
+    const matches = matchesOf(r);
+    if (matches !== undefined) matchSlices.set(slice, [...(matchSlices.get(slice) ?? []), matches]);
+    const latency = latencyOf(r, i);
+    if (latency === undefined) continue;
     if (!slices.has(slice)) slices.set(slice, []);
     slices.get(slice).push(latency);
   }
-  console.log('\nthe same by when the publications were sent:');
+  const median = (values) => (values ? percentile(Float64Array.from(values).sort(), 50) : NaN);
+  // WAL written while the slice's publications were being sent: the last samples at or before its ends.
+  const sampleAt = (at) => walSamples.filter((w) => w.at <= at).at(-1) ?? walSamples[0];
+  const wal = (from, to) => {
+    const [a, b] = [sampleAt(from), sampleAt(to)];
+    const seconds = Math.max(1e-3, (b.at - a.at) / 1000);
+    return { mbPerS: (b.bytes - a.bytes) / 1e6 / seconds, fpiPerS: (b.fpi - a.fpi) / seconds, checkpoints: b.checkpoints - a.checkpoints };
+  };
+  console.log(`\nthe same by when the publications were sent (the first ${fmt(warmup)} are the warm-up, not counted above):`);
   printTable([
-    ['sent (s after the first)', 'n', 'p50', 'p99', 'max', '> 1 s'],
+    ['sent (s after the first)', 'n', 'p50', 'p99', 'max', '> 1 s', 'matches stored p50', 'WAL MB/s', 'full-page images/s', 'checkpoints'],
     ...[...slices].sort((a, b) => a[0] - b[0]).map(([slice, values]) => {
       const sorted = Float64Array.from(values).sort();
-      return [`${(slice * SLICE_MS) / 1000}–${((slice + 1) * SLICE_MS) / 1000}`, fmt(values.length), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]), fmt(values.filter((v) => v > 1000).length)];
+      return [
+        `${(slice * SLICE_MS) / 1000}–${((slice + 1) * SLICE_MS) / 1000}`,
+        fmt(values.length),
+        ms(percentile(sorted, 50)),
+        ms(percentile(sorted, 99)),
+        ms(sorted[sorted.length - 1]),
+        fmt(values.filter((v) => v > 1000).length),
+        ms(median(matchSlices.get(slice))),
+        ...(() => {
+          const w = wal(ok[0].sentAt + slice * SLICE_MS, ok[0].sentAt + (slice + 1) * SLICE_MS);
+          return [fmt(w.mbPerS, 1), fmt(w.fpiPerS), w.checkpoints > 0 ? fmt(w.checkpoints) : ''];
+        })(),
+      ];
     }),
   ]);
 }

@@ -6,6 +6,21 @@ function schemaOf(runner: QueryRunner): string {
   return schema;
 }
 
+/** The statement trigger that notified `<schema>_outbox` on every outbox insert. */
+async function createOutboxNotify(runner: QueryRunner, s: string): Promise<void> {
+  await runner.query(`
+      CREATE FUNCTION ${s}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_notify('${s}_outbox', ''); RETURN NULL; END $$`);
+  await runner.query(`
+      CREATE TRIGGER outbox_notify AFTER INSERT ON ${s}.outbox
+      FOR EACH STATEMENT EXECUTE FUNCTION ${s}.outbox_notify()`);
+}
+
+async function dropOutboxNotify(runner: QueryRunner, s: string): Promise<void> {
+  await runner.query(`DROP TRIGGER outbox_notify ON ${s}.outbox`);
+  await runner.query(`DROP FUNCTION ${s}.outbox_notify()`);
+}
+
 /**
  * The outbox, inbox and dead-letter tables every service with a schema needs. Services list this
  * migration first among their own. Rows are never edited by hand except to replay a dead letter
@@ -28,13 +43,8 @@ export class MessagingTables1763856000000 implements MigrationInterface {
       )`);
     await runner.query(`CREATE INDEX outbox_unpublished_idx ON ${s}.outbox (seq) WHERE published_at IS NULL`);
     await runner.query(`CREATE INDEX outbox_published_at_idx ON ${s}.outbox (published_at) WHERE published_at IS NOT NULL`);
-    // Wake the relay at once instead of waiting for its next poll.
-    await runner.query(`
-      CREATE FUNCTION ${s}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN PERFORM pg_notify('${s}_outbox', ''); RETURN NULL; END $$`);
-    await runner.query(`
-      CREATE TRIGGER outbox_notify AFTER INSERT ON ${s}.outbox
-      FOR EACH STATEMENT EXECUTE FUNCTION ${s}.outbox_notify()`);
+    // Wake the relay at once instead of waiting for its next poll (until MessagingWakeInProcess).
+    await createOutboxNotify(runner, s);
     await runner.query(`
       CREATE TABLE ${s}.inbox (
         consumer text NOT NULL,
@@ -60,8 +70,7 @@ export class MessagingTables1763856000000 implements MigrationInterface {
     const s = schemaOf(runner);
     await runner.query(`DROP TABLE ${s}.dead_letters`);
     await runner.query(`DROP TABLE ${s}.inbox`);
-    await runner.query(`DROP TRIGGER outbox_notify ON ${s}.outbox`);
-    await runner.query(`DROP FUNCTION ${s}.outbox_notify()`);
+    await dropOutboxNotify(runner, s);
     await runner.query(`DROP TABLE ${s}.outbox`);
   }
 }
@@ -78,17 +87,11 @@ export class MessagingWakeInProcess1764300000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
-    await runner.query(`DROP TRIGGER outbox_notify ON ${s}.outbox`);
-    await runner.query(`DROP FUNCTION ${s}.outbox_notify()`);
+    await dropOutboxNotify(runner, s);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
-    await runner.query(`
-      CREATE FUNCTION ${s}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN PERFORM pg_notify('${s}_outbox', ''); RETURN NULL; END $$`);
-    await runner.query(`
-      CREATE TRIGGER outbox_notify AFTER INSERT ON ${s}.outbox
-      FOR EACH STATEMENT EXECUTE FUNCTION ${s}.outbox_notify()`);
+    await createOutboxNotify(runner, s);
   }
 }

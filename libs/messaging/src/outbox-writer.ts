@@ -101,12 +101,13 @@ export class OutboxWriter {
       const registered = new Set<() => void>();
       listeners = registered;
       this.listeners.set(dataSource, registered);
+      // A savepoint's release or rollback inside the transaction reports too: only the outermost end counts.
       dataSource.subscribers.push({
         afterTransactionCommit: ({ queryRunner }: { queryRunner: QueryRunner }) => {
-          if (this.writing.delete(queryRunner)) for (const wake of registered) wake();
+          if (!queryRunner.isTransactionActive && this.writing.delete(queryRunner)) for (const wake of registered) wake();
         },
         afterTransactionRollback: ({ queryRunner }: { queryRunner: QueryRunner }) => {
-          this.writing.delete(queryRunner);
+          if (!queryRunner.isTransactionActive) this.writing.delete(queryRunner);
         },
       });
     }

@@ -104,6 +104,12 @@ describe('transactional outbox → JetStream → durable consumer with inbox', (
     const before = await h.streamCount(SUBJECT);
     await h.dataSource.transaction((em) => h.outbox.add(em, SUBJECT, userRegistered(60)));
     await eventually(async () => (await h.streamCount(SUBJECT)) === before + 1, 5000);
+    // Written inside a savepoint: its release is not the commit; the outer commit wakes the relay.
+    await h.dataSource.transaction(async (em) => {
+      await em.transaction((inner) => h.outbox.add(inner, SUBJECT, userRegistered(62)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await eventually(async () => (await h.streamCount(SUBJECT)) === before + 2, 5000);
     // A rolled-back write wakes nobody and leaves nothing behind.
     await expect(
       h.dataSource.transaction(async (em) => {
@@ -112,7 +118,7 @@ describe('transactional outbox → JetStream → durable consumer with inbox', (
       }),
     ).rejects.toThrow('rolled back');
     await relay.stop();
-    expect(await h.streamCount(SUBJECT)).toBe(before + 1);
+    expect(await h.streamCount(SUBJECT)).toBe(before + 2);
   });
 
   it('rejects an event that breaks its contract before it is written', async () => {

@@ -93,13 +93,10 @@ const key = (v: string, s: string): string => `${v}|${s}`;
 
 // What every projection batch runs: prepared once per connection (PreparedSql in @olp/persistence:
 // planning such a statement cost PostgreSQL more than running it).
-const LOCK = prepared(`SELECT token, epoch FROM matching.projection_state WHERE id = 1 FOR UPDATE`);
-/** {@link LOCK} and a fresh token in one round trip: returns the state as it was before the stamp. */
-const LOCK_AND_STAMP = prepared(
-  `UPDATE matching.projection_state p SET token = $1
-   FROM (SELECT token, epoch FROM matching.projection_state WHERE id = 1 FOR UPDATE) old
-   WHERE p.id = 1 RETURNING old.token, old.epoch`,
-);
+const LOCK_TEXT = `SELECT token, epoch FROM matching.projection_state WHERE id = 1 FOR UPDATE`;
+const LOCK = prepared(LOCK_TEXT);
+/** {@link LOCK} and a fresh token (`$1`) in one round trip: returns the state as it was before the stamp. */
+const LOCK_AND_STAMP = prepared(`UPDATE matching.projection_state p SET token = $1 FROM (${LOCK_TEXT}) old WHERE p.id = 1 RETURNING old.token, old.epoch`);
 const UPSERT_VACANCIES = prepared(
   `INSERT INTO matching.vacancies AS v (vacancy_id, employer_id, title, city, features, version, seq)
    SELECT u.vacancy_id, u.employer_id, u.title, u.city, u.features, u.version, nextval('matching.change_seq')
@@ -294,9 +291,12 @@ export class MatchingEngine {
     });
   }
 
-  /** Takes the projection lock for the caller's transaction (released at commit or rollback). */
-  async lock(em: EntityManager): Promise<{ token: string; epoch: string }> {
-    const state = await row<{ token: string; epoch: string }>(em, LOCK);
+  /**
+   * Takes the projection lock for the caller's transaction (released at commit or rollback); with
+   * `stamp`, also writes it as the state's token. Returns the state as it was.
+   */
+  async lock(em: EntityManager, stamp?: string): Promise<{ token: string; epoch: string }> {
+    const state = await row<{ token: string; epoch: string }>(em, stamp === undefined ? LOCK : LOCK_AND_STAMP, stamp === undefined ? [] : [stamp]);
     if (!state) throw new Error('matching.projection_state is missing its row');
     return state;
   }
@@ -310,8 +310,7 @@ export class MatchingEngine {
     const known = this.batches.get(em);
     if (known) return known;
     const token = randomUUID();
-    const state = this.replay ? await this.lock(em) : await row<{ token: string; epoch: string }>(em, LOCK_AND_STAMP, [token]);
-    if (!state) throw new Error('matching.projection_state is missing its row');
+    const state = await this.lock(em, this.replay ? undefined : token);
     const today = this.today();
     const batch = { today, op: new Operation(today) };
     this.batches.set(em, batch);

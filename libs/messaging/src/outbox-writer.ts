@@ -66,7 +66,8 @@ export class OutboxWriter {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error(`OutboxWriter.add(${subject}) must run inside a transaction`);
     }
-    this.writing.add(em.queryRunner);
+    // Nothing to write wakes nobody.
+    if (items.length > 0) this.writing.add(em.queryRunner);
     const cls = EVENTS[subject] as unknown as new () => object;
     const events = items.map(({ payload, about }) => {
       const errors = validateSync(plainToInstance(cls, payload), { whitelist: true, forbidNonWhitelisted: true });
@@ -96,26 +97,27 @@ export class OutboxWriter {
    * Rows other processes write (another replica, a command-line tool) reach the relay's poll.
    */
   onCommit(dataSource: DataSource, listener: () => void): () => void {
-    let listeners = this.listeners.get(dataSource);
-    if (!listeners) {
-      const registered = new Set<() => void>();
-      listeners = registered;
-      this.listeners.set(dataSource, registered);
-      // A savepoint's release or rollback inside the transaction reports too: only the outermost end counts.
-      dataSource.subscribers.push({
-        afterTransactionCommit: ({ queryRunner }: { queryRunner: QueryRunner }) => {
-          if (!queryRunner.isTransactionActive && this.writing.delete(queryRunner)) for (const wake of registered) wake();
-        },
-        afterTransactionRollback: ({ queryRunner }: { queryRunner: QueryRunner }) => {
-          if (!queryRunner.isTransactionActive) this.writing.delete(queryRunner);
-        },
-      });
-    }
-    const registered = listeners;
-    registered.add(listener);
+    const listeners = this.listeners.get(dataSource) ?? this.subscribe(dataSource);
+    listeners.add(listener);
     return () => {
-      registered.delete(listener);
+      listeners.delete(listener);
     };
+  }
+
+  /** One TypeORM subscriber on `dataSource` that wakes its listeners after a writing transaction commits. */
+  private subscribe(dataSource: DataSource): Set<() => void> {
+    const listeners = new Set<() => void>();
+    this.listeners.set(dataSource, listeners);
+    // A savepoint's release or rollback inside the transaction reports too: only the outermost end counts.
+    dataSource.subscribers.push({
+      afterTransactionCommit: ({ queryRunner }: { queryRunner: QueryRunner }) => {
+        if (!queryRunner.isTransactionActive && this.writing.delete(queryRunner)) for (const wake of listeners) wake();
+      },
+      afterTransactionRollback: ({ queryRunner }: { queryRunner: QueryRunner }) => {
+        if (!queryRunner.isTransactionActive) this.writing.delete(queryRunner);
+      },
+    });
+    return listeners;
   }
 
   private params(subject: string, events: CloudEvent[]): unknown[] {

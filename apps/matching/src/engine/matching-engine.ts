@@ -128,10 +128,11 @@ const PAIR_CONFLICT = `ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
  * - `$15`–`$16` announceable pairs no stored row can name yet: surely not announced, recorded with a
  *   plain insert (a conflict would fail the batch rather than announce twice). Their
  *   `matching.matches.found.v1` events ride in the statement too (`events`, from `$18`:
- *   `OutboxWriter.insertSql`), so a batch of new vacancies needs no statement of its own to tell;
+ *   `OutboxWriter.insertSql`; none, empty arrays), so a batch of new vacancies needs no statement
+ *   of its own to tell;
  * - `$17` the announcements' time.
  */
-const writeBatchSql = (events?: (first: number) => string): string =>
+const writeBatchSql = (events: (first: number) => string): string =>
   `WITH deleted AS (
      DELETE FROM matching.matches m USING unnest($1::uuid[], $2::uuid[]) AS d(v, s) WHERE m.vacancy_id = d.v AND m.seeker_id = d.s
    ), inserted AS (
@@ -142,7 +143,7 @@ const writeBatchSql = (events?: (first: number) => string): string =>
    ), recorded AS (
      INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
      SELECT v, s, $17::timestamptz FROM unnest($15::uuid[], $16::uuid[]) AS c(v, s)
-   )${events ? `, told AS (${events(18)})` : ''}
+   ), told AS (${events(18)})
    INSERT INTO matching.notified_pairs (vacancy_id, seeker_id, notified_at)
    SELECT v, s, $17::timestamptz FROM unnest($13::uuid[], $14::uuid[]) AS c(v, s)
    ON CONFLICT DO NOTHING RETURNING vacancy_id, seeker_id`;
@@ -257,14 +258,14 @@ export class MatchingEngine {
   private readonly settings: MatchingSettings;
   private readonly logger: Logger;
   private readonly today: () => string;
-  /** {@link writeBatchSql} without and with the announcements' outbox rows, prepared once per connection. */
-  private readonly writeStatements: { plain: PreparedSql; withEvents: PreparedSql };
+  /** {@link writeBatchSql} with this service's outbox, prepared once per connection. */
+  private readonly writeStatement: PreparedSql;
 
   constructor(private readonly deps: MatchingEngineDeps) {
     this.settings = deps.settings;
     this.logger = deps.logger;
     this.today = deps.today ?? (() => todayUtc());
-    this.writeStatements = { plain: prepared(writeBatchSql()), withEvents: prepared(writeBatchSql((first) => deps.outbox.insertSql(first))) };
+    this.writeStatement = prepared(writeBatchSql((first) => deps.outbox.insertSql(first)));
     this.index = new MatchIndex(deps.settings.weights);
     this.vacancyTops = new TopLists(
       (id, floor) => this.index.setVacancyFloor(id, floor),
@@ -895,16 +896,16 @@ export class MatchingEngine {
     const ids = (pairs: Pair[]) => [pairs.map((p) => p.v), pairs.map((p) => p.s)];
     for (let i = 0; i < rounds; i++) {
       const part = <T>(items: T[]): T[] => items.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK);
-      const events = i === 0 && told.length > 0 ? this.deps.outbox.prepareMany(em, 'matching.matches.found.v1', told) : undefined;
+      const events = this.deps.outbox.prepareMany(em, 'matching.matches.found.v1', i === 0 ? told : []);
       fresh.push(
-        ...(await rows<Fresh>(em, events ? this.writeStatements.withEvents : this.writeStatements.plain, [
+        ...(await rows<Fresh>(em, this.writeStatement, [
           ...ids(part(deletes)),
           ...stored(part(inserts)),
           ...stored(part(updates)),
           ...ids(part(maybe)),
           ...ids(part(sure)),
           at,
-          ...(events?.params ?? []),
+          ...events.params,
         ])),
       );
     }

@@ -33,8 +33,8 @@ export interface WriteResult {
  */
 @Injectable()
 export class NotificationWriter {
-  /** {@link insertNotificationsSql} without and with the batch's `notifications.created` rows, prepared once per connection. */
-  private readonly insertStatements: { plain: PreparedSql; withEvents: PreparedSql };
+  /** {@link insertNotificationsSql} with this service's outbox, prepared once per connection. */
+  private readonly insertStatement: PreparedSql;
 
   constructor(
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
@@ -42,7 +42,7 @@ export class NotificationWriter {
     @Inject(CONFIG) private readonly config: NotificationsConfig,
     @Inject(HeldZones) private readonly heldZones: HeldZones,
   ) {
-    this.insertStatements = { plain: prepared(insertNotificationsSql()), withEvents: prepared(insertNotificationsSql((first) => outbox.insertSql(first))) };
+    this.insertStatement = prepared(insertNotificationsSql((first) => outbox.insertSql(first)));
   }
 
   async writeAll(em: EntityManager, eventId: string, dispatches: Dispatch[]): Promise<WriteResult[]> {
@@ -140,11 +140,11 @@ export class NotificationWriter {
     for (let i = 0; i < created.length; i += NOTIFICATIONS_CREATED_MAX) {
       parts.push({ payload: { notifications: created.slice(i, i + NOTIFICATIONS_CREATED_MAX), createdAt: now.toISOString() } });
     }
-    const told = parts.length > 0 ? this.outbox.prepareMany(em, 'notifications.notifications.created.v1', parts) : undefined;
+    const told = this.outbox.prepareMany(em, 'notifications.notifications.created.v1', parts);
     // The notifications, for those with e-mail on their deliveries, and that event: one statement.
     await queryRows(
       em,
-      told ? this.insertStatements.withEvents : this.insertStatements.plain,
+      this.insertStatement,
       [
         now,
         planned.map((p) => p.id),
@@ -159,7 +159,7 @@ export class NotificationWriter {
         planned.map((p) => (p.choice.inApp ? sequences.get(p.id)! : null)),
         planned.map((p) => p.choice.email),
         planned.map((p) => holdUntil.get(p.id)?.toISOString() ?? null),
-        ...(told?.params ?? []),
+        ...told.params,
       ],
     );
     return planned.map((p) => ({ category: p.dispatch.category, inApp: p.choice.inApp, email: p.choice.email }));
@@ -185,10 +185,10 @@ const NEXT_SEQUENCES = prepared(
 );
 /**
  * The notifications (`$2`–`$13`, created at `$1`) and, for those with e-mail on, their deliveries;
- * with `events`, the outbox rows of the batch's `notifications.created` too (from `$14`:
- * `OutboxWriter.insertSql`), one round trip for all three.
+ * and the outbox rows of the batch's `notifications.created` (from `$14`: `OutboxWriter.insertSql`;
+ * none, empty arrays): one round trip for all three.
  */
-const insertNotificationsSql = (events?: (first: number) => string): string =>
+const insertNotificationsSql = (events: (first: number) => string): string =>
   `WITH t AS (
      SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::boolean[], $11::bigint[], $12::boolean[], $13::timestamptz[])
        AS t (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, email, held_until)
@@ -196,7 +196,7 @@ const insertNotificationsSql = (events?: (first: number) => string): string =>
      INSERT INTO notifications.notifications (id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, created_at)
      SELECT id, event_id, recipient_id, category, type, params, refs, link, in_app, sequence, $1 FROM t
      RETURNING id
-   )${events ? `, told AS (${events(14)})` : ''}
+   ), told AS (${events(14)})
    INSERT INTO notifications.deliveries (id, notification_id, recipient_id, channel, status, due_at, held_at, created_at)
    SELECT gen_random_uuid(), t.id, t.recipient_id, 'email',
           CASE WHEN t.held_until IS NULL THEN 'pending' ELSE 'held' END, COALESCE(t.held_until, $1),

@@ -540,14 +540,15 @@ function printOverTime(ok, latencyOf, matchesOf, ms, warmup, walSamples) {
   const SLICE_MS = 5000;
   const slices = new Map();
   const matchSlices = new Map();
+  const add = (map, slice, value) => {
+    if (value === undefined) return;
+    if (!map.has(slice)) map.set(slice, []);
+    map.get(slice).push(value);
+  };
   for (const [i, r] of ok.entries()) {
     const slice = Math.floor((r.sentAt - ok[0].sentAt) / SLICE_MS);
-    const matches = matchesOf(r);
-    if (matches !== undefined) matchSlices.set(slice, [...(matchSlices.get(slice) ?? []), matches]);
-    const latency = latencyOf(r, i);
-    if (latency === undefined) continue;
-    if (!slices.has(slice)) slices.set(slice, []);
-    slices.get(slice).push(latency);
+    add(matchSlices, slice, matchesOf(r));
+    add(slices, slice, latencyOf(r, i));
   }
   const median = (values) => (values ? percentile(Float64Array.from(values).sort(), 50) : NaN);
   // WAL written while the slice's publications were being sent: the last samples at or before its ends.

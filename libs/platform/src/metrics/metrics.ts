@@ -68,6 +68,7 @@ export class PlatformMetrics {
 
   constructor(service: string, withDefaults = true) {
     this.registry.setDefaultLabels({ service });
-    if (withDefaults) collectDefaultMetrics({ register: this.registry });
+    // The event-loop delay sampled every 100 ms, not 10: the finer timer woke idle services 100 times a second (docs/decisions.md, Observability).
+    if (withDefaults) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 100 });
   }
 }

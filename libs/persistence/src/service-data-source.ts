@@ -16,6 +16,15 @@ export interface ServiceDataSourceOptions {
 }
 
 /**
+ * Session settings of every service connection (libpq `options`, sent when it connects). `jit=off`:
+ * PostgreSQL compiles a statement with LLVM once its estimated cost passes `jit_above_cost`, and
+ * does it again at every execution. Matching's batch write passes that cost (it is estimated against
+ * millions of stored pairs), and compiling took far longer than running it (bench:e2e at 30,000
+ * seekers: the batch write 58.9 → 14.1 ms on average; docs/decisions.md, Persistence).
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
+/**
  * One data source per service, pinned to its schema, with its own migrations table in that
  * schema. `synchronize` is never on: the schema changes only through checked-in migrations.
  */
@@ -34,7 +43,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: options.applicationName ?? `olp-${schema}`,
     poolSize: options.poolSize ?? 10,
-    extra: { connectionTimeoutMillis: 5000 },
+    extra: { connectionTimeoutMillis: 5000, options: SESSION_OPTIONS },
   });
 }
 

@@ -41,6 +41,18 @@ describe('service database provisioning and isolation', () => {
     await Promise.all(sources.map((s) => s.destroy()));
   });
 
+  it('runs service sessions without JIT compilation, whatever the server sets', async () => {
+    await db.query(`ALTER ROLE olp_alpha SET jit = on`);
+    const source = createServiceDataSource({ url: db.serviceUrl('olp_alpha'), schema: 'alpha', entities: [], migrations: [], poolSize: 1 });
+    await source.initialize();
+    try {
+      expect(await source.query(`SELECT current_setting('jit') AS jit`)).toEqual([{ jit: 'off' }]);
+    } finally {
+      await source.destroy();
+      await db.query(`ALTER ROLE olp_alpha RESET jit`);
+    }
+  });
+
   it("gives each service's role its own schema and nothing else", async () => {
     await provisionServiceDatabase({ adminUrl: db.adminUrl, serviceUrl: db.serviceUrl('olp_beta'), schema: 'beta' });
     const beta = new pg.Client({ connectionString: db.serviceUrl('olp_beta') });

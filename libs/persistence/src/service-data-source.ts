@@ -18,9 +18,9 @@ export interface ServiceDataSourceOptions {
 /**
  * Session settings of every service connection (libpq `options`, sent when it connects). `jit=off`:
  * PostgreSQL compiles a statement with LLVM once its estimated cost passes `jit_above_cost`, and
- * does it again at every execution. Matching's batch write passes that cost (it is estimated against
- * millions of stored pairs), and compiling took far longer than running it (bench:e2e at 30,000
- * seekers: the batch write 58.9 → 14.1 ms on average; docs/decisions.md, Persistence).
+ * does it again at every execution. Matching's batch write, whose estimate grows with its arrays,
+ * passes that cost under a backlog, when matching has to catch up (bench:e2e at 30,000 seekers:
+ * p50 1,149 → 64 ms; docs/decisions.md, Persistence).
  */
 export const SESSION_OPTIONS = '-c jit=off';
 

@@ -42,14 +42,14 @@ describe('service database provisioning and isolation', () => {
   });
 
   it('runs service sessions without JIT compilation, whatever the server sets', async () => {
-    await db.query(`ALTER ROLE olp_alpha SET jit = on`);
+    await db.query(`ALTER ROLE olp_alpha IN DATABASE ${db.name} SET jit = on`);
     const source = createServiceDataSource({ url: db.serviceUrl('olp_alpha'), schema: 'alpha', entities: [], migrations: [], poolSize: 1 });
     await source.initialize();
     try {
       expect(await source.query(`SELECT current_setting('jit') AS jit`)).toEqual([{ jit: 'off' }]);
     } finally {
       await source.destroy();
-      await db.query(`ALTER ROLE olp_alpha RESET jit`);
+      await db.query(`ALTER ROLE olp_alpha IN DATABASE ${db.name} RESET jit`);
     }
   });
 

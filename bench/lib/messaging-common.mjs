@@ -2,7 +2,7 @@
 // per-phase recorder and the consumer's handlers, so the in-process consumer and the consumer in
 // its own process (lib/consumer-process.mjs) run exactly the same code.
 import { processWaitSeconds } from './bench-utils.mjs';
-import { MessagingTables1763856000000, MessagingWakeInProcess1764300000000 } from '@olp/messaging';
+import { MESSAGING_MIGRATIONS } from '@olp/messaging';
 
 export const SUBJECT = 'identity.user.registered.v1';
 export const SCHEMA = 'msgbench';
@@ -34,7 +34,7 @@ export class BenchEffectsTable1763856000001 {
 }
 
 /** The bench service's migrations (both processes' data sources list them, as a service would). */
-export const MIGRATIONS = [MessagingTables1763856000000, MessagingWakeInProcess1764300000000, BenchEffectsTable1763856000001];
+export const MIGRATIONS = [...MESSAGING_MIGRATIONS, BenchEffectsTable1763856000001];
 
 /** Collects per-event arrival for one phase (warm-up or measured) and resolves when all arrived. */
 export class Phase {

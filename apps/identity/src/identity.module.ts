@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@olp/contracts';
-import { MessagingTables1763856000000, MessagingWakeInProcess1764300000000, MessagingModule } from '@olp/messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule } from '@olp/messaging';
 import { DatabaseModule } from '@olp/persistence';
 import { CONFIG, LOGGER, PlatformModule, type Logger } from '@olp/platform';
 import { AuthService } from './auth/auth.service.js';
@@ -55,7 +55,7 @@ export class IdentityModule {
         DatabaseModule.forRoot({
           schema: 'identity',
           entities: [UserEntity, RefreshTokenEntity, SigningKeyEntity],
-          migrations: [MessagingTables1763856000000, IdentityInit1763856100000, IdentityTimeZone1764000000000, MessagingWakeInProcess1764300000000],
+          migrations: [...MESSAGING_MIGRATIONS, IdentityInit1763856100000, IdentityTimeZone1764000000000],
         }),
         MessagingModule.forRoot({ database: true }),
       ],

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingTables1763856000000, MessagingWakeInProcess1764300000000, MessagingModule } from '@olp/messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule } from '@olp/messaging';
 import { DatabaseModule } from '@olp/persistence';
 import { PlatformModule, type Logger } from '@olp/platform';
 import { ActivitiesService } from './activities/activities.service.js';
@@ -33,7 +33,7 @@ export class ProgrammesModule {
           schema: 'programmes',
           // Plain SQL throughout (row locks, keyset pages, counters): no entities.
           entities: [],
-          migrations: [MessagingTables1763856000000, ProgrammesInit1764000000000, MessagingWakeInProcess1764300000000],
+          migrations: [...MESSAGING_MIGRATIONS, ProgrammesInit1764000000000],
         }),
         MessagingModule.forRoot({ database: true }),
       ],

@@ -1,6 +1,6 @@
 import { AccountDeletedConsumer } from './profiles/account-deleted.consumer.js';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingTables1763856000000, MessagingWakeInProcess1764300000000, MessagingModule } from '@olp/messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule } from '@olp/messaging';
 import { DatabaseModule } from '@olp/persistence';
 import { PlatformModule, type Logger } from '@olp/platform';
 import { SeekersInit1763856300000 } from './migrations/1763856300000-seekers-init.js';
@@ -27,7 +27,7 @@ export class SeekersModule {
         DatabaseModule.forRoot({
           schema: 'seekers',
           entities: [ProfileEntity],
-          migrations: [MessagingTables1763856000000, SeekersInit1763856300000, MessagingWakeInProcess1764300000000],
+          migrations: [...MESSAGING_MIGRATIONS, SeekersInit1763856300000],
         }),
         MessagingModule.forRoot({ database: true }),
       ],

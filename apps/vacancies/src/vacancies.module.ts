@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingTables1763856000000, MessagingWakeInProcess1764300000000, MessagingModule } from '@olp/messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule } from '@olp/messaging';
 import { DatabaseModule } from '@olp/persistence';
 import { PlatformModule, type Logger } from '@olp/platform';
 import { ApplicationsService } from './applications/applications.service.js';
@@ -38,7 +38,7 @@ export class VacanciesModule {
           schema: 'vacancies',
           // Plain SQL throughout (search, keyset pages, optimistic updates): no entities.
           entities: [],
-          migrations: [MessagingTables1763856000000, VacanciesInit1763856200000, VacanciesSearchStorage1763900000000, VacanciesSearchVacuum1763900000001, VacanciesSearchCandidates1763900000002, VacanciesSearchGeneration1763900000003, VacanciesSearchPruneEvery1764200000000, MessagingWakeInProcess1764300000000],
+          migrations: [...MESSAGING_MIGRATIONS, VacanciesInit1763856200000, VacanciesSearchStorage1763900000000, VacanciesSearchVacuum1763900000001, VacanciesSearchCandidates1763900000002, VacanciesSearchGeneration1763900000003, VacanciesSearchPruneEvery1764200000000],
         }),
         MessagingModule.forRoot({ database: true }),
       ],

@@ -22,8 +22,8 @@ async function dropOutboxNotify(runner: QueryRunner, s: string): Promise<void> {
 }
 
 /**
- * The outbox, inbox and dead-letter tables every service with a schema needs. Services list this
- * migration first among their own. Rows are never edited by hand except to replay a dead letter
+ * The outbox, inbox and dead-letter tables every service with a schema needs (services list
+ * {@link MESSAGING_MIGRATIONS}). Rows are never edited by hand except to replay a dead letter
  * (delete its inbox row, republish).
  */
 export class MessagingTables1763856000000 implements MigrationInterface {
@@ -95,3 +95,11 @@ export class MessagingWakeInProcess1764300000000 implements MigrationInterface {
     await createOutboxNotify(runner, s);
   }
 }
+
+/**
+ * Every migration of the messaging library, for a service to spread into its own list
+ * (`migrations: [...MESSAGING_MIGRATIONS, ServiceInit…]`). TypeORM runs a list in the order of the
+ * migrations' timestamps, so a later messaging migration runs after the service migrations that
+ * came before it; a new one is added here once, not in every service.
+ */
+export const MESSAGING_MIGRATIONS = [MessagingTables1763856000000, MessagingWakeInProcess1764300000000];

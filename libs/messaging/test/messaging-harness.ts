@@ -6,8 +6,7 @@ import { createServiceDataSource, initializeServiceDataSource, provisionServiceD
 import { connectTestNats, createTestDatabase, deleteTestStreams, testMessagingPrefix, type TestDatabase } from '@olp/testing';
 import {
   EventConsumer,
-  MessagingTables1763856000000,
-  MessagingWakeInProcess1764300000000,
+  MESSAGING_MIGRATIONS,
   OutboxRelay,
   OutboxWriter,
   SubjectNamespace,
@@ -51,7 +50,7 @@ export class MessagingHarness {
       url: serviceUrl,
       schema: SCHEMA,
       entities: [],
-      migrations: [MessagingTables1763856000000, MessagingWakeInProcess1764300000000, EffectsTable1763856000001],
+      migrations: [...MESSAGING_MIGRATIONS, EffectsTable1763856000001],
       poolSize: 8,
     });
     await initializeServiceDataSource(this.dataSource);

@@ -1,8 +1,8 @@
-import { MessagingTables1763856000000, MessagingWakeInProcess1764300000000 } from '@olp/messaging';
+import { MESSAGING_MIGRATIONS } from '@olp/messaging';
 import { MatchingInit1763856400000 } from './1763856400000-matching-init.js';
 import { MatchingReasonsOnRead1764000000000 } from './1764000000000-matching-reasons-on-read.js';
 import { MatchingHotUpdates1764100000000 } from './1764100000000-matching-hot-updates.js';
 import { MatchingDropNotifiedAt1764100000100 } from './1764100000100-matching-drop-notified-at.js';
 
 /** Every migration of schema `matching`, in order (the messaging tables first). */
-export const MATCHING_MIGRATIONS = [MessagingTables1763856000000, MatchingInit1763856400000, MatchingReasonsOnRead1764000000000, MatchingHotUpdates1764100000000, MatchingDropNotifiedAt1764100000100, MessagingWakeInProcess1764300000000];
+export const MATCHING_MIGRATIONS = [...MESSAGING_MIGRATIONS, MatchingInit1763856400000, MatchingReasonsOnRead1764000000000, MatchingHotUpdates1764100000000, MatchingDropNotifiedAt1764100000100];

@@ -1,6 +1,6 @@
-import { MessagingTables1763856000000, MessagingWakeInProcess1764300000000 } from '@olp/messaging';
+import { MESSAGING_MIGRATIONS } from '@olp/messaging';
 import { NotificationsInit1764000000100 } from './1764000000100-notifications-init.js';
 import { RecipientRoles1764000000200 } from './1764000000200-recipient-roles.js';
 
 /** Every migration of schema `notifications`, in order (the messaging tables first). */
-export const NOTIFICATIONS_MIGRATIONS = [MessagingTables1763856000000, NotificationsInit1764000000100, RecipientRoles1764000000200, MessagingWakeInProcess1764300000000];
+export const NOTIFICATIONS_MIGRATIONS = [...MESSAGING_MIGRATIONS, NotificationsInit1764000000100, RecipientRoles1764000000200];

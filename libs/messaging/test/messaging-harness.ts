@@ -40,6 +40,8 @@ export class MessagingHarness {
   logger: Logger = createLogger('messaging-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
   private prefix!: string;
   private readonly relays: OutboxRelay[] = [];
+  /** Each relay's wake-up on the harness's outbox writer ({@link relay}), removed at {@link stop}. */
+  private readonly stopWaking: (() => void)[] = [];
   private readonly consumers: EventConsumer[] = [];
 
   async start(label: string): Promise<this> {
@@ -66,7 +68,7 @@ export class MessagingHarness {
   /** A relay woken by the harness's outbox writer, as MessagingModule wires a service's. */
   relay(options: { batchSize?: number; pollIntervalMs?: number } = {}): OutboxRelay {
     const relay = new OutboxRelay(this.dataSource, this.js, this.ns, this.metrics, this.logger, { schema: SCHEMA, ...options });
-    this.outbox.onCommit(this.dataSource, () => relay.wake());
+    this.stopWaking.push(this.outbox.onCommit(this.dataSource, () => relay.wake()));
     this.relays.push(relay);
     return relay;
   }
@@ -104,6 +106,7 @@ export class MessagingHarness {
   async stop(): Promise<void> {
     await Promise.all(this.consumers.map((c) => c.stop().catch(() => undefined)));
     await Promise.all(this.relays.map((r) => r.stop().catch(() => undefined)));
+    for (const stop of this.stopWaking.splice(0)) stop();
     await this.nc?.drain().catch(() => undefined);
     if (this.dataSource?.isInitialized) await this.dataSource.destroy();
     await this.db?.drop().catch(() => undefined);

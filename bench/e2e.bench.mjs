@@ -564,6 +564,7 @@ function printOverTime(ok, latencyOf, matchesOf, ms, warmup, walSamples) {
     ['sent (s after the first)', 'n', 'p50', 'p99', 'max', '> 1 s', 'matches stored p50', 'WAL MB/s', 'full-page images/s', 'checkpoints'],
     ...[...slices].sort((a, b) => a[0] - b[0]).map(([slice, values]) => {
       const sorted = Float64Array.from(values).sort();
+      const w = wal(ok[0].sentAt + slice * SLICE_MS, ok[0].sentAt + (slice + 1) * SLICE_MS);
       return [
         `${(slice * SLICE_MS) / 1000}–${((slice + 1) * SLICE_MS) / 1000}`,
         fmt(values.length),
@@ -572,10 +573,9 @@ function printOverTime(ok, latencyOf, matchesOf, ms, warmup, walSamples) {
         ms(sorted[sorted.length - 1]),
         fmt(values.filter((v) => v > 1000).length),
         ms(median(matchSlices.get(slice))),
-        ...(() => {
-          const w = wal(ok[0].sentAt + slice * SLICE_MS, ok[0].sentAt + (slice + 1) * SLICE_MS);
-          return [fmt(w.mbPerS, 1), fmt(w.fpiPerS), w.checkpoints > 0 ? fmt(w.checkpoints) : ''];
-        })(),
+        fmt(w.mbPerS, 1),
+        fmt(w.fpiPerS),
+        w.checkpoints > 0 ? fmt(w.checkpoints) : '',
       ];
     }),
   ]);

@@ -110,6 +110,26 @@ describe('incremental matching against a rebuild and across replicas (real Postg
     expect(replicated.engine(0).stats.fullLoads + replicated.engine(1).stats.fullLoads).toBeGreaterThan(2);
   });
 
+  it('warms up by rescoring the loaded market in memory without changing what it holds, and matches on as before', async () => {
+    const engine = single.engine();
+    // What the engine holds: every top list and both sides' floors (private: read for this check only).
+    const held = (): string =>
+      JSON.stringify({
+        lists: [engine['vacancyTops'], engine['seekerTops']].map((tops) => [...tops['lists']].map(([id, list]) => [id, list.entries()]).sort()),
+        floors: [engine.index['seekerFloor'], engine.index['vacancyFloor']].map((floors) => Array.from(floors)),
+      });
+    const before = held();
+    const warmed = engine.warmUp(1000);
+    expect(warmed.vacancies).toBe(engine.index.vacancyCount);
+    expect(warmed.seekers).toBe(engine.index.seekerCount);
+    expect(warmed.scored).toBeGreaterThan(warmed.vacancies);
+    expect(held()).toBe(before);
+
+    await play(single, workload(31337, { vacancies: 5, seekers: 20, edits: 80 }));
+    await single.settle(60000);
+    expectSameMatches(await single.matches(), await bruteForce(single));
+  });
+
   it('recovers from batches that roll back after changing the index in memory', async () => {
     // Writing announcements fails now and then: the batch rolls back after the index and the top
     // lists in memory were already changed; the next batch must notice and reload them.

@@ -9,7 +9,7 @@ import { MatchingMetrics } from './matching-metrics.js';
 
 /** Settings the engine takes from the configuration. */
 export function settingsOf(config: MatchingConfig) {
-  return { weights: weightsOf(config), threshold: config.MATCH_THRESHOLD, vacancyTopK: config.VACANCY_TOP_K, seekerTopK: config.SEEKER_TOP_K };
+  return { weights: weightsOf(config), threshold: config.MATCH_THRESHOLD, vacancyTopK: config.VACANCY_TOP_K, seekerTopK: config.SEEKER_TOP_K, warmUpRescores: config.MATCHING_WARMUP_RESCORES };
 }
 
 /** The replica's engine, its index built from the `matching` tables before any consumer starts. */

@@ -295,7 +295,7 @@ export class MatchingEngine {
    * nothing is written. The service runs it once after its load, before any event: without it
    * the first events of a fresh process ran that code unoptimised by V8 (bench:e2e at 100,000
    * seekers: ~60 ms a publication in the first second, ~15 in the next, ~4 once warm), and the
-   * backlog that made took matching's serial loop ten seconds to drain (bench/README.md).
+   * backlog that made took matching's serial loop 10–15 s to drain (bench/README.md).
    */
   warmUp(count: number): { vacancies: number; seekers: number; scored: number; ms: number } {
     const started = performance.now();

@@ -303,23 +303,40 @@ export class MatchingEngine {
     const { vacancyTopK, seekerTopK } = this.settings;
     const none = new Set<string>();
     const warmed = { vacancies: 0, seekers: 0, scored: 0, ms: 0 };
+    const index = this.index;
     const sides = [
-      { ids: this.index.vacancyIds(), own: this.vacancyTops, other: this.seekerTops, k: vacancyTopK, otherK: seekerTopK, side: 'vacancies' as const },
-      { ids: this.index.seekerIds(), own: this.seekerTops, other: this.vacancyTops, k: seekerTopK, otherK: vacancyTopK, side: 'seekers' as const },
+      {
+        side: 'vacancies' as const,
+        ids: index.vacancyIds(),
+        own: this.vacancyTops,
+        k: vacancyTopK,
+        other: this.seekerTops,
+        otherK: seekerTopK,
+        rescore: (id: string) => index.rescoreSeekersFor(id, vacancyTopK, today, none),
+        backfill: (id: string) => index.topSeekersFor(id, vacancyTopK, today),
+      },
+      {
+        side: 'seekers' as const,
+        ids: index.seekerIds(),
+        own: this.seekerTops,
+        k: seekerTopK,
+        other: this.vacancyTops,
+        otherK: vacancyTopK,
+        rescore: (id: string) => index.rescoreVacanciesFor(id, seekerTopK, today, none),
+        backfill: (id: string) => index.topVacanciesFor(id, seekerTopK, today),
+      },
     ];
-    for (const { ids, own, other, k, otherK, side } of sides) {
+    for (const { side, ids, own, k, other, otherK, rescore, backfill } of sides) {
       // Spread over the market, not its first rows: one occupation or country would warm one path only.
       const step = Math.max(1, Math.floor(ids.length / Math.max(1, count)));
       for (let i = 0; i < ids.length && warmed[side] < count; i += step) {
         const id = ids[i]!;
-        const { top, offers, scored } =
-          side === 'vacancies' ? this.index.rescoreSeekersFor(id, k, today, none) : this.index.rescoreVacanciesFor(id, k, today, none);
-        if (side === 'vacancies') this.index.topSeekersFor(id, k, today);
-        else this.index.topVacanciesFor(id, k, today);
+        const { top, offers, scored } = rescore(id);
+        backfill(id);
         changedMembers(own.get(id) ?? new TopList(k), new TopList(k, top));
         for (const [otherId, score] of offers) new TopList(otherK, other.get(otherId)?.entries() ?? []).offer(id, score);
         warmed[side]++;
-        warmed.scored += scored + this.index.lastScored;
+        warmed.scored += scored + index.lastScored;
       }
     }
     warmed.ms = Math.round(performance.now() - started);

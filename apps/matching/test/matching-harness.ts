@@ -20,6 +20,7 @@ import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@olp/persistence';
 import { MatchingEngine } from '../src/engine/matching-engine.js';
 import { settingsOf } from '../src/engine/matching-engine.provider.js';
+import { compareRanked } from '../src/engine/top-list.js';
 import { MatchingConfig } from '../src/matching.config.js';
 import { MatchingModule } from '../src/matching.module.js';
 import { MatchingRebuild, REPLAYED_STREAMS, type RebuildReport } from '../src/rebuild/matching-rebuild.js';
@@ -194,7 +195,29 @@ export class MatchingHarness {
     }, timeoutMs, 25);
   }
 
+  /**
+   * The stored matches as readers see them: a seeker's list is the best SEEKER_TOP_K of their rows
+   * marked `in_seeker_top` (the rest were pushed out of it lazily, MatchingEngine), so those count as
+   * outside it, and a row then in no list is left out.
+   */
   async matches(): Promise<StoredMatch[]> {
+    const k = this.config().SEEKER_TOP_K;
+    const marked = new Map<string, StoredMatch[]>();
+    const stored = await this.storedRows();
+    for (const m of stored) if (m.in_seeker_top) marked.set(m.seeker_id, [...(marked.get(m.seeker_id) ?? []), m]);
+    const evicted = new Set<StoredMatch>();
+    for (const list of marked.values()) {
+      list.sort((a, b) => compareRanked({ id: a.vacancy_id, score: a.score }, { id: b.vacancy_id, score: b.score }));
+      for (const m of list.slice(k)) evicted.add(m);
+    }
+    return stored.flatMap((m) => {
+      if (!evicted.has(m)) return [m];
+      return m.in_vacancy_top ? [{ ...m, in_seeker_top: false }] : [];
+    });
+  }
+
+  /** The rows of `matching.matches` as stored (lazily evicted ones included). */
+  async storedRows(): Promise<StoredMatch[]> {
     return this.db.query<StoredMatch>(
       `SELECT vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_top FROM matching.matches ORDER BY vacancy_id, seeker_id`,
     );

@@ -113,7 +113,7 @@ const PAIR_COLUMNS = `vacancy_id, seeker_id, score, in_vacancy_top, in_seeker_to
 /** Stored pairs from five arrays starting at parameter `$p` (vacancy, seeker, score, in the vacancy's list, in the seeker's). */
 const pairRows = (p: number): string =>
   `SELECT u.v, u.s, u.score, u.inv, u.ins, now()
-   FROM unnest($${p}::uuid[], $${p + 1}::uuid[], $${p + 2}::real[], $${p + 3}::boolean[], $${p + 4}::boolean[]) AS u(v, s, score, inv, ins)`;
+   FROM unnest($${p}::uuid[], $${p + 1}::uuid[], $${p + 2}::float8[], $${p + 3}::boolean[], $${p + 4}::boolean[]) AS u(v, s, score, inv, ins)`;
 const PAIR_CONFLICT = `ON CONFLICT (vacancy_id, seeker_id) DO UPDATE
      SET score = EXCLUDED.score, in_vacancy_top = EXCLUDED.in_vacancy_top,
          in_seeker_top = EXCLUDED.in_seeker_top, updated_at = now()
@@ -224,8 +224,11 @@ export interface RecomputeReport {
  * (`vacancyTopK` seekers) and every seeker (`seekerTopK` vacancies). A changed vacancy or profile
  * is scored against its candidates only; its own top list is recomputed and each pair is offered
  * to the other side's list, which is recomputed from its candidates only when a member dropped out
- * of a full list. Only pairs in some top list are stored; pairs reaching the threshold are
- * announced once (again after dropping below it).
+ * of a full list. Only pairs in some top list are stored, but a vacancy pushed out of a seeker's
+ * full list keeps its row until its pair next changes (lazy eviction, {@link offerToSeeker}): a
+ * seeker's list is the best `seekerTopK` of their rows marked `in_seeker_top`, a vacancy's list
+ * all of its rows marked `in_vacancy_top`. Pairs reaching the threshold are announced once (again
+ * after dropping below it).
  *
  * Several replicas (and several concurrent batches in one) stay correct because every projection
  * batch first locks the single `projection_state` row: batches run one at a time across replicas,
@@ -428,6 +431,7 @@ export class MatchingEngine {
    * Every stored top list, read in pages of the primary key: an event then offers its pairs to
    * lists in memory instead of reading thousands of cold lists (a new vacancy has ~7,800
    * candidates at 100,000 seekers). Ids are the index's own strings, so lists share them.
+   * A seeker's rows beyond their best `seekerTopK` (lazy evictions) are cut by `TopList`.
    */
   private async loadAllTops(em: EntityManager): Promise<void> {
     const vacancyLists = new Map<string, Ranked[]>();
@@ -759,7 +763,7 @@ export class MatchingEngine {
   private async rescoreVacancy(em: EntityManager, op: Operation, vacancyId: string, created: boolean): Promise<void> {
     await this.loadVacancyTops(em, [vacancyId]);
     const oldTop = this.vacancyTops.get(vacancyId)!;
-    const holders = created ? [] : await this.holders(em, op, 'vacancy', vacancyId);
+    const { holders } = created ? { holders: [] } : await this.storedOthers(em, op, 'vacancy', vacancyId);
     const { top, offers, scored } = this.index.rescoreSeekersFor(vacancyId, this.settings.vacancyTopK, op.today, new Set(holders));
     this.deps.metrics?.pairsScored.inc({ kind: 'vacancy' }, scored);
 
@@ -770,6 +774,9 @@ export class MatchingEngine {
     await this.loadSeekerTops(em, [...offers.keys(), ...holders]);
     for (const [seekerId, score] of offers) this.offerToSeeker(op, seekerId, vacancyId, score);
     for (const seekerId of holders) if (!offers.has(seekerId)) this.offerToSeeker(op, seekerId, vacancyId, null);
+    // Rows left marked by lazy evictions ({@link offerToSeeker}) name this vacancy with its old
+    // score: written now, before that score could rank wrongly against a list's end.
+    for (const seekerId of holders) if (!this.seekerTops.get(seekerId)!.has(vacancyId)) op.touch(vacancyId, seekerId);
     if (!created) op.rescore('vacancy', vacancyId);
   }
 
@@ -777,12 +784,14 @@ export class MatchingEngine {
   private async rescoreSeeker(em: EntityManager, op: Operation, seekerId: string, created: boolean): Promise<void> {
     await this.loadSeekerTops(em, [seekerId]);
     const oldTop = this.seekerTops.get(seekerId)!;
-    const holders = created ? [] : await this.holders(em, op, 'seeker', seekerId);
+    const { holders, listed } = created ? { holders: [], listed: [] } : await this.storedOthers(em, op, 'seeker', seekerId);
     const { top, offers, scored } = this.index.rescoreVacanciesFor(seekerId, this.settings.seekerTopK, op.today, new Set(holders));
     this.deps.metrics?.pairsScored.inc({ kind: 'seeker' }, scored);
 
     const newTop = new TopList(this.settings.seekerTopK, top);
     for (const vacancyId of changedMembers(oldTop, newTop)) op.touch(vacancyId, seekerId);
+    // The seeker's rows left marked by lazy evictions ({@link offerToSeeker}) carry old scores.
+    for (const vacancyId of listed) if (!newTop.has(vacancyId)) op.touch(vacancyId, seekerId);
     this.seekerTops.set(seekerId, newTop);
 
     await this.loadVacancyTops(em, [...offers.keys(), ...holders]);
@@ -792,19 +801,37 @@ export class MatchingEngine {
   }
 
   /**
-   * The owners on the other side whose own list holds this vacancy (seeker), including ones it no
-   * longer matches: stored pairs, and pairs of this batch not written yet (from the operation).
+   * What the stored pairs of this vacancy (seeker) say, in one read: `holders`, the owners on the
+   * other side whose list may hold it, including ones it no longer matches (stored pairs marked in
+   * their list, and pairs of this batch not written yet, from the operation); `listed`, the other
+   * sides its own stored rows mark as in its list.
    */
-  private async holders(em: EntityManager, op: Operation, side: 'vacancy' | 'seeker', id: string): Promise<string[]> {
-    const [own, other, otherList] = side === 'vacancy' ? ['vacancy_id', 'seeker_id', 'in_seeker_top'] : ['seeker_id', 'vacancy_id', 'in_vacancy_top'];
-    const stored = await rows<{ id: string }>(em, `SELECT ${other} AS id FROM matching.matches WHERE ${own} = $1 AND ${otherList}`, [id]);
-    return [...stored.map((r) => r.id), ...op.pendingOthers(side, id)];
+  private async storedOthers(em: EntityManager, op: Operation, side: 'vacancy' | 'seeker', id: string): Promise<{ holders: string[]; listed: string[] }> {
+    const [own, other, ownList, otherList] =
+      side === 'vacancy' ? ['vacancy_id', 'seeker_id', 'in_vacancy_top', 'in_seeker_top'] : ['seeker_id', 'vacancy_id', 'in_seeker_top', 'in_vacancy_top'];
+    const stored = await rows<{ id: string; held: boolean; listed: boolean }>(
+      em,
+      `SELECT ${other} AS id, ${otherList} AS held, ${ownList} AS listed FROM matching.matches WHERE ${own} = $1`,
+      [id],
+    );
+    return {
+      holders: [...stored.filter((r) => r.held).map((r) => r.id), ...op.pendingOthers(side, id)],
+      listed: stored.filter((r) => r.listed).map((r) => r.id),
+    };
   }
 
+  /**
+   * Offers a pair to a seeker's list. A vacancy it pushes out of a full list is not written (lazy
+   * eviction): its row stays marked `in_seeker_top` with its score, which ranks after the list's
+   * new last entry, so the seeker's list is read as the best `seekerTopK` of their marked rows.
+   * Writing it was most of a publication's page writes: ~70 rows on as many random pages of the
+   * largest table, each a full-page image in the WAL after a checkpoint (bench/README.md). The row
+   * is written when its pair's score could change (either side rescored), when its vacancy's list
+   * changes around it, or when the vacancy closes.
+   */
   private offerToSeeker(op: Operation, seekerId: string, vacancyId: string, score: number | null): void {
     const outcome = this.seekerTops.offer(seekerId, vacancyId, score);
     if (outcome.changed) op.touch(vacancyId, seekerId);
-    if (outcome.evicted) op.touch(outcome.evicted, seekerId);
     if (outcome.needsBackfill) op.seekerBackfills.add(seekerId);
   }
 
@@ -858,6 +885,7 @@ export class MatchingEngine {
       for (const id of missing) this.seekerTops.set(id, new TopList(this.settings.seekerTopK));
       return;
     }
+    // Lazily evicted rows rank after the list's last entry: `TopList` keeps the best `seekerTopK`.
     const found = await rows<{ vacancy_id: string; seeker_id: string; score: number }>(
       em,
       `SELECT vacancy_id, seeker_id, score FROM matching.matches WHERE seeker_id = ANY($1::uuid[]) AND in_seeker_top`,

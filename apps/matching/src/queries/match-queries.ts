@@ -17,8 +17,10 @@ import {
   type VacancyMatchPage,
 } from '@olp/contracts';
 import { DATA_SOURCE } from '@olp/persistence';
+import { CONFIG } from '@olp/platform';
 import { resolveText, type Locale, type LocalizedText } from '@olp/reference-data';
 import { row, rows } from '../common/sql.js';
+import type { MatchingConfig } from '../matching.config.js';
 import type { SeekerFeatures, VacancyFeatures } from '../scoring/match-model.js';
 import { renderReasons } from '../scoring/render-reason.js';
 import { explainMatch } from '../scoring/score-match.js';
@@ -89,6 +91,7 @@ export class MatchQueries {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(Taxonomy) private readonly taxonomy: Taxonomy,
+    @Inject(CONFIG) private readonly config: MatchingConfig,
   ) {}
 
   /** The caller's own top list (open vacancies only), best first. */
@@ -97,17 +100,20 @@ export class MatchQueries {
     if (!principal!.roles.includes(Role.Seeker)) throw new DomainError(ErrorCode.Forbidden);
     const limit = request.limit ?? DEFAULT_PAGE;
     const after = readCursor(request.cursor, 'me');
-    const params: unknown[] = [seekerId];
+    const params: unknown[] = [seekerId, this.config.SEEKER_TOP_K];
     let filter = '';
     if (after) {
-      const s = `$${params.push(after.s)}::real`;
+      const s = `$${params.push(after.s)}::float8`;
       filter = ` AND (m.score < ${s} OR (m.score = ${s} AND m.vacancy_id > $${params.push(after.i)}::uuid))`;
     }
+    // The list is the best SEEKER_TOP_K of the seeker's marked rows: those after it were pushed
+    // out of the list and not written since (lazy eviction, MatchingEngine).
     const found = await rows<VacancyMatchRow>(
       this.dataSource,
       `SELECT m.vacancy_id, m.score, v.title, v.city, v.features
-       FROM matching.matches m JOIN matching.vacancies v ON v.vacancy_id = m.vacancy_id
-       WHERE m.seeker_id = $1 AND m.in_seeker_top AND v.closed_at IS NULL${filter}
+       FROM (SELECT vacancy_id, score FROM matching.matches WHERE seeker_id = $1 AND in_seeker_top ORDER BY score DESC, vacancy_id ASC LIMIT $2) m
+       JOIN matching.vacancies v ON v.vacancy_id = m.vacancy_id
+       WHERE v.closed_at IS NULL${filter}
        ORDER BY m.score DESC, m.vacancy_id ASC LIMIT $${params.push(limit + 1)}`,
       params,
     );
@@ -139,7 +145,7 @@ export class MatchQueries {
     const params: unknown[] = [request.vacancyId];
     let filter = '';
     if (after) {
-      const s = `$${params.push(after.s)}::real`;
+      const s = `$${params.push(after.s)}::float8`;
       filter = ` AND (m.score < ${s} OR (m.score = ${s} AND m.seeker_id > $${params.push(after.i)}::uuid))`;
     }
     // The seeker's current consent and visibility are checked again here, not only when matching.

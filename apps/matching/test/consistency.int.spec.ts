@@ -1,6 +1,6 @@
 import { OutboxWriter } from '@olp/messaging';
 import { related } from '../src/engine/match-index.js';
-import { selectBest } from '../src/engine/top-list.js';
+import { compareRanked, selectBest } from '../src/engine/top-list.js';
 import type { SeekerFeatures, VacancyFeatures } from '../src/scoring/match-model.js';
 import { DEFAULT_WEIGHTS } from '../src/scoring/match-model.js';
 import { scoreMatch } from '../src/scoring/score-match.js';
@@ -13,13 +13,7 @@ const SEEKER_TOP_K = 3;
 // Small lists so that evictions, members falling out of full lists and ties happen all the time.
 const ENV = { VACANCY_TOP_K: String(VACANCY_TOP_K), SEEKER_TOP_K: String(SEEKER_TOP_K), CONSUMER_CONCURRENCY: '4' };
 
-/** Every related pair's score, from the read model alone (by `vacancy|seeker`). */
-async function scoreAll(h: MatchingHarness): Promise<Map<string, number>> {
-  const scores = new Map<string, number>();
-  for (const [v, list] of (await scoreLists(h)).byVacancy) for (const { id: s, score } of list) scores.set(`${v}|${s}`, score);
-  return scores;
-}
-
+/** Every related pair scored from the read model alone, by vacancy and by seeker. */
 async function scoreLists(h: MatchingHarness) {
   const today = new Date().toISOString().slice(0, 10);
   const seekers = (await h.db.query<{ features: SeekerFeatures }>(`SELECT features FROM matching.seekers`)).map((r) => r.features);
@@ -38,9 +32,8 @@ async function scoreLists(h: MatchingHarness) {
   return { byVacancy, bySeeker };
 }
 
-/** What the stored matches must be, from the read model alone: every related pair scored, both top lists cut. */
-async function bruteForce(h: MatchingHarness): Promise<StoredMatch[]> {
-  const { byVacancy, bySeeker } = await scoreLists(h);
+/** What the stored matches must be: every related pair scored ({@link scoreLists}), both top lists cut. */
+function bruteForce({ byVacancy, bySeeker }: Awaited<ReturnType<typeof scoreLists>>): StoredMatch[] {
   const pairs = new Map<string, StoredMatch>();
   for (const [v, list] of byVacancy) {
     for (const { id: s, score } of selectBest(VACANCY_TOP_K, list)) pairs.set(`${v}|${s}`, { vacancy_id: v, seeker_id: s, score, in_vacancy_top: true, in_seeker_top: false });
@@ -61,23 +54,28 @@ async function bruteForce(h: MatchingHarness): Promise<StoredMatch[]> {
  * score: what keeps it from ranking wrongly when the list's end moves. Returns how many there were.
  */
 async function expectFromScratch(h: MatchingHarness): Promise<number> {
-  expectSameMatches(await h.matches(), await bruteForce(h));
-  const scores = await scoreAll(h);
-  const effective = new Set((await h.matches()).filter((m) => m.in_seeker_top).map((m) => `${m.vacancy_id}|${m.seeker_id}`));
-  const left = (await h.storedRows()).filter((m) => m.in_seeker_top && !effective.has(`${m.vacancy_id}|${m.seeker_id}`));
+  const lists = await scoreLists(h);
+  const matches = await h.matches();
+  expectSameMatches(matches, bruteForce(lists));
+  const key = (m: StoredMatch) => `${m.vacancy_id}|${m.seeker_id}`;
+  const scores = new Map<string, number>();
+  for (const [v, list] of lists.byVacancy) for (const { id: s, score } of list) scores.set(`${v}|${s}`, score);
+  const listed = new Set(matches.filter((m) => m.in_seeker_top).map(key));
+  const left = (await h.storedRows()).filter((m) => m.in_seeker_top && !listed.has(key(m)));
   for (const m of left) {
-    const pair = `${m.vacancy_id}|${m.seeker_id}`;
+    const pair = key(m);
     const current = scores.get(pair);
     expect({ pair, eligible: current !== undefined }).toEqual({ pair, eligible: true });
     expect({ pair, off: Math.abs(m.score - current!) < 1e-6 }).toEqual({ pair, off: true });
   }
   // Such a seeker's `/me/matches` is their list, not every marked row.
-  const expected = new Map<string, StoredMatch[]>();
-  for (const m of await h.matches()) if (m.in_seeker_top) expected.set(m.seeker_id, [...(expected.get(m.seeker_id) ?? []), m]);
   for (const seekerId of new Set(left.slice(0, 20).map((m) => m.seeker_id))) {
     const page = await h.rpc.request('rpc.matching.for-seeker.v1', { limit: 100 }, { principal: seeker(seekerId), locale: 'en' });
-    const list = (expected.get(seekerId) ?? []).sort((a, b) => b.score - a.score || (a.vacancy_id < b.vacancy_id ? -1 : 1));
-    expect({ seekerId, vacancies: page.items.map((i) => i.vacancyId) }).toEqual({ seekerId, vacancies: list.map((m) => m.vacancy_id) });
+    const list = matches
+      .filter((m) => m.seeker_id === seekerId && m.in_seeker_top)
+      .map((m) => ({ id: m.vacancy_id, score: m.score }))
+      .sort(compareRanked);
+    expect({ seekerId, vacancies: page.items.map((i) => i.vacancyId) }).toEqual({ seekerId, vacancies: list.map((m) => m.id) });
   }
   return left.length;
 }
